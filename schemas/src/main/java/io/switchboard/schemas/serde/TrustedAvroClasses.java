@@ -1,0 +1,30 @@
+package io.switchboard.schemas.serde;
+
+import org.apache.avro.util.ClassSecurityValidator;
+
+/**
+ * Avro 1.12.2 refuses to instantiate classes outside an allow-list when it deserializes. Our generated records are
+ * trusted here, once per JVM, in addition to Avro's own defaults, so no deployment has to set a system property.
+ */
+final class TrustedAvroClasses {
+
+    static final String GENERATED_PACKAGE = "io.switchboard.schemas.avro.";
+    private static volatile boolean installed;
+
+    private TrustedAvroClasses() {
+    }
+
+    static void install() {
+        if (installed) {
+            return;
+        }
+        synchronized (TrustedAvroClasses.class) {
+            if (!installed) {
+                ClassSecurityValidator.ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
+                ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous,
+                        type -> type.getName().startsWith(GENERATED_PACKAGE)));
+                installed = true;
+            }
+        }
+    }
+}
