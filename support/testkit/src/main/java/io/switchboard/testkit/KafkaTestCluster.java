@@ -88,17 +88,25 @@ public final class KafkaTestCluster implements AutoCloseable {
         }
     }
 
-    static Map<String, Object> brokerConfig(short replication) {
-        return Map.of(
-                "offsets.topic.replication.factor", replication,
-                "offsets.topic.num.partitions", 5,
-                "transaction.state.log.replication.factor", replication,
-                "transaction.state.log.min.isr", 1,
-                "transaction.state.log.num.partitions", 5,
-                "share.coordinator.state.topic.replication.factor", replication,
-                "share.coordinator.state.topic.min.isr", 1,
-                "group.initial.rebalance.delay.ms", 0,
-                "auto.create.topics.enable", false);
+    /**
+     * Broker settings as strings: Kafka parses each to its declared type (several are shorts). A restarted broker can
+     * only register once the controller has expired its previous session, hence the short session timeout (4 s
+     * instead of 9 s) with frequent heartbeats.
+     */
+    static Map<String, String> brokerConfig(short replication) {
+        String rf = Short.toString(replication);
+        return Map.ofEntries(
+                Map.entry("broker.session.timeout.ms", "4000"),
+                Map.entry("broker.heartbeat.interval.ms", "500"),
+                Map.entry("offsets.topic.replication.factor", rf),
+                Map.entry("offsets.topic.num.partitions", "5"),
+                Map.entry("transaction.state.log.replication.factor", rf),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("transaction.state.log.num.partitions", "5"),
+                Map.entry("share.coordinator.state.topic.replication.factor", rf),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                Map.entry("auto.create.topics.enable", "false"));
     }
 
     static short replicationFactor(int brokers) {

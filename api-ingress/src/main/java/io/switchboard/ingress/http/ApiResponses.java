@@ -1,0 +1,85 @@
+package io.switchboard.ingress.http;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.switchboard.ingress.ratelimit.RateWindow;
+import io.switchboard.ingress.status.MessageStatusView;
+import io.switchboard.ingress.support.IngressMetrics;
+import io.switchboard.ingress.support.Timestamps;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Turns outcomes into HTTP answers: the envelope, the status, {@code X-Request-Id}, and where a rate limit was
+ * consulted the {@code RateLimit-*} headers (limit, remaining, seconds until reset) and on 429 {@code Retry-After}.
+ * Every error answer is counted here, whichever path produced it.
+ */
+@Singleton
+public class ApiResponses {
+
+    private final IngressMetrics metrics;
+    private final Clock clock;
+
+    public ApiResponses(IngressMetrics metrics, Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public MutableHttpResponse<?> accepted(String requestId, Envelopes.MessageAccepted data, RateWindow window) {
+        Envelopes.Meta meta = new Envelopes.Meta(requestId, rateLimitMeta(window));
+        MutableHttpResponse<Envelopes.AcceptedEnvelope> response =
+                HttpResponse.status(HttpStatus.ACCEPTED).body(new Envelopes.AcceptedEnvelope(true, data, meta));
+        return decorate(response, requestId, window);
+    }
+
+    public MutableHttpResponse<?> status(String requestId, MessageStatusView view) {
+        Envelopes.Meta meta = new Envelopes.Meta(requestId, null);
+        return decorate(HttpResponse.ok(new Envelopes.StatusEnvelope(true, view, meta)), requestId, null);
+    }
+
+    public MutableHttpResponse<?> error(String requestId, ApiError error, @Nullable RateWindow window) {
+        metrics.rejected(error.code().name());
+        Envelopes.Meta meta = new Envelopes.Meta(requestId, rateLimitMeta(window));
+        MutableHttpResponse<Envelopes.ErrorEnvelope> response =
+                HttpResponse.<Envelopes.ErrorEnvelope>status(error.code().status())
+                        .body(Envelopes.ErrorEnvelope.of(error, meta));
+        if (error.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(error.retryAfterSeconds()));
+        }
+        return decorate(response, requestId, window);
+    }
+
+    /** The envelope for an error produced by the framework (unknown path, oversized body...), on its own response. */
+    public Envelopes.ErrorEnvelope frameworkError(String requestId, ApiError error) {
+        metrics.rejected(error.code().name());
+        return Envelopes.ErrorEnvelope.of(error, new Envelopes.Meta(requestId, null));
+    }
+
+    private <T> MutableHttpResponse<T> decorate(MutableHttpResponse<T> response, String requestId,
+                                                @Nullable RateWindow window) {
+        response.contentType(MediaType.APPLICATION_JSON_TYPE);
+        response.header(RequestIds.HEADER, requestId);
+        if (window != null) {
+            long resetSeconds = Math.max(0, ceilSeconds(Duration.between(clock.instant(), window.resetAt())));
+            response.header("RateLimit-Limit", Long.toString(window.limit()));
+            response.header("RateLimit-Remaining", Long.toString(window.remaining()));
+            response.header("RateLimit-Reset", Long.toString(resetSeconds));
+        }
+        return response;
+    }
+
+    private static Envelopes.RateLimitMeta rateLimitMeta(@Nullable RateWindow window) {
+        return window == null ? null
+                : new Envelopes.RateLimitMeta(window.limit(), window.remaining(), Timestamps.iso(window.resetAt()));
+    }
+
+    static long ceilSeconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
+    }
+}

@@ -1,0 +1,36 @@
+package io.switchboard.ingress.http;
+
+import io.micronaut.http.HttpStatus;
+
+/**
+ * Every error code the public API answers with, and its HTTP status. Clients branch on the code, never on the
+ * message, so a code once published keeps its meaning.
+ */
+public enum ErrorCode {
+    VALIDATION_ERROR(HttpStatus.BAD_REQUEST),
+    INVALID_PHONE_NUMBER(HttpStatus.BAD_REQUEST),
+    INVALID_API_KEY(HttpStatus.UNAUTHORIZED),
+    PERMISSION_DENIED(HttpStatus.FORBIDDEN),
+    ACCOUNT_NOT_CONFIGURED(HttpStatus.FORBIDDEN),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+    PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    RATE_LIMIT_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+    SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    RATE_LIMITER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    STATUS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+
+    private final HttpStatus status;
+
+    ErrorCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

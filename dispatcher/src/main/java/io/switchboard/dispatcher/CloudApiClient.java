@@ -1,0 +1,158 @@
+package io.switchboard.dispatcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Calls {@code POST {base-url}/{api-version}/{phoneNumberId}/messages} with the bearer token, asynchronously, and
+ * turns whatever happens into a {@link CloudApiOutcome}. It never throws and never decides what to do next: that is
+ * {@link SendOutcomeClassifier}'s job. The token only ever goes into the Authorization header.
+ */
+public final class CloudApiClient implements AutoCloseable {
+
+    private static final int MAX_ERROR_TEXT = 500;
+
+    private final HttpClient http;
+    private final String messagesUrlPrefix;
+    private final String authorization;
+    private final Duration requestTimeout;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CloudApiClient(CloudApiProperties properties) {
+        properties.validate();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.getConnectTimeout())
+                .version(properties.getHttpVersion())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String base = properties.getBaseUrl().replaceAll("/+$", "");
+        String version = properties.getApiVersion();
+        this.messagesUrlPrefix = version == null || version.isBlank() ? base + "/" : base + "/" + version + "/";
+        this.authorization = "Bearer " + properties.getAccessToken();
+        this.requestTimeout = properties.getRequestTimeout();
+    }
+
+    /** Sends one message body (the JSON of {@link CloudApiRequestMapper}) from the given business number. */
+    public CompletableFuture<CloudApiOutcome> send(String phoneNumberId, byte[] body) {
+        long started = System.nanoTime();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(messagesUri(phoneNumberId))
+                    .timeout(requestTimeout)
+                    .header("Authorization", authorization)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(
+                    new CloudApiOutcome.TransportFailure(false, "invalid request URI: " + e.getMessage(), Duration.ZERO));
+        }
+        try {
+            return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .handle((response, failure) -> {
+                        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                        return failure == null ? parse(response, latency) : transportFailure(failure, latency);
+                    });
+        } catch (RuntimeException e) {
+            // sendAsync throws synchronously only before anything is written (e.g. the client is shut down).
+            return CompletableFuture.completedFuture(new CloudApiOutcome.TransportFailure(false, e.toString(),
+                    Duration.ofNanos(System.nanoTime() - started)));
+        }
+    }
+
+    URI messagesUri(String phoneNumberId) {
+        return URI.create(messagesUrlPrefix + URLEncoder.encode(phoneNumberId, StandardCharsets.UTF_8) + "/messages");
+    }
+
+    private CloudApiOutcome parse(HttpResponse<byte[]> response, Duration latency) {
+        int status = response.statusCode();
+        JsonNode body = readJson(response.body());
+        if (status >= 200 && status < 300) {
+            JsonNode message = body == null ? null : body.path("messages").path(0);
+            return new CloudApiOutcome.Accepted(status, text(message, "id"), text(message, "message_status"), latency);
+        }
+        JsonNode error = body == null ? null : body.get("error");
+        if (error == null || !error.isObject()) {
+            return new CloudApiOutcome.Rejected(status, null, null, snippet(response.body()), null, null, latency);
+        }
+        Integer code = error.hasNonNull("code") && error.get("code").canConvertToInt() ? error.get("code").asInt() : null;
+        String details = text(error.path("error_data"), "details");
+        if (details == null) {
+            details = text(error, "error_user_msg");
+        }
+        return new CloudApiOutcome.Rejected(status, code, text(error, "message"), details, text(error, "type"),
+                text(error, "fbtrace_id"), latency);
+    }
+
+    private JsonNode readJson(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() || value.isMissingNode() ? null : value.asText();
+    }
+
+    private static String snippet(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        String text = new String(body, StandardCharsets.UTF_8).strip();
+        return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+    }
+
+    private static CloudApiOutcome transportFailure(Throwable failure, Duration latency) {
+        Throwable root = failure;
+        boolean provenUnsent = false;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // HttpConnectTimeoutException extends HttpTimeoutException: test it before any read timeout.
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
+                    || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
+                    || t instanceof SSLHandshakeException) {
+                provenUnsent = true;
+            }
+            root = t;
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        String description = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return new CloudApiOutcome.TransportFailure(!provenUnsent, description, latency);
+    }
+
+    @Override
+    public void close() {
+        // java.net.http.HttpClient is AutoCloseable only from JDK 21; on 17 its threads end when it is unreachable.
+        if (http instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Closing is best effort at shutdown.
+            }
+        }
+    }
+}

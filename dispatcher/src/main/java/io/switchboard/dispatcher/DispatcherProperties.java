@@ -1,0 +1,132 @@
+package io.switchboard.dispatcher;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * Tuning of the delivery pipeline: consumer group, concurrency, retries and shutdown. Every default here is the one
+ * documented in the module README.
+ */
+@ConfigurationProperties(DispatcherProperties.PREFIX)
+public class DispatcherProperties {
+
+    public static final String PREFIX = "switchboard.dispatcher";
+
+    private boolean enabled = true;
+    private String groupId = "dispatcher";
+    private int maxInFlight = 512;
+    private int maxAttempts = 8;
+    private int limitedMaxAttempts = 3;
+    private int ambiguousRetries = 1;
+    private Duration backoffBase = Duration.ofMillis(200);
+    private Duration backoffMax = Duration.ofSeconds(30);
+    private Duration throttleBackoffBase = Duration.ofSeconds(2);
+    private Duration commitInterval = Duration.ofMillis(500);
+    private Duration revokeTimeout = Duration.ofSeconds(10);
+    private Duration shutdownTimeout = Duration.ofSeconds(20);
+    private int workerThreads = 4;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public int getLimitedMaxAttempts() {
+        return limitedMaxAttempts;
+    }
+
+    public void setLimitedMaxAttempts(int limitedMaxAttempts) {
+        this.limitedMaxAttempts = limitedMaxAttempts;
+    }
+
+    public int getAmbiguousRetries() {
+        return ambiguousRetries;
+    }
+
+    public void setAmbiguousRetries(int ambiguousRetries) {
+        this.ambiguousRetries = ambiguousRetries;
+    }
+
+    public Duration getBackoffBase() {
+        return backoffBase;
+    }
+
+    public void setBackoffBase(Duration backoffBase) {
+        this.backoffBase = backoffBase;
+    }
+
+    public Duration getBackoffMax() {
+        return backoffMax;
+    }
+
+    public void setBackoffMax(Duration backoffMax) {
+        this.backoffMax = backoffMax;
+    }
+
+    public Duration getThrottleBackoffBase() {
+        return throttleBackoffBase;
+    }
+
+    public void setThrottleBackoffBase(Duration throttleBackoffBase) {
+        this.throttleBackoffBase = throttleBackoffBase;
+    }
+
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
+    }
+
+    public Duration getRevokeTimeout() {
+        return revokeTimeout;
+    }
+
+    public void setRevokeTimeout(Duration revokeTimeout) {
+        this.revokeTimeout = revokeTimeout;
+    }
+
+    public Duration getShutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public int getWorkerThreads() {
+        return workerThreads;
+    }
+
+    public void setWorkerThreads(int workerThreads) {
+        this.workerThreads = workerThreads;
+    }
+}

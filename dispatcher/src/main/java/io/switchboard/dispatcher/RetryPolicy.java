@@ -1,0 +1,84 @@
+package io.switchboard.dispatcher;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Decides whether a failed attempt gets another one, and after how long.
+ *
+ * <ul>
+ *   <li>Budget: {@code max-attempts} attempts in all; {@code limited-max-attempts} for limited verdicts (unknown
+ *       codes, 1, 131000); an ambiguous outcome (request written, no answer) is retried at most
+ *       {@code ambiguous-retries} times, because each retry may send the message twice.</li>
+ *   <li>RETRY and AMBIGUOUS: exponential backoff with full jitter, uniform in [0, min(max, base * 2^(n-1))].</li>
+ *   <li>THROTTLE: the same curve from the longer {@code throttle-backoff-base}, with "equal jitter" (at least half
+ *       the step), so a rate-limited number really waits.</li>
+ * </ul>
+ */
+public final class RetryPolicy {
+
+    private final int maxAttempts;
+    private final int limitedMaxAttempts;
+    private final int ambiguousRetries;
+    private final long baseMillis;
+    private final long maxMillis;
+    private final long throttleBaseMillis;
+    private final LongUnaryOperator uniformUpTo;
+
+    public RetryPolicy(DispatcherProperties properties) {
+        this(properties, bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+    }
+
+    /** {@code uniformUpTo} returns a value in [0, bound]; tests pass a fixed one. */
+    RetryPolicy(DispatcherProperties properties, LongUnaryOperator uniformUpTo) {
+        this.maxAttempts = Math.max(1, properties.getMaxAttempts());
+        this.limitedMaxAttempts = Math.max(1, properties.getLimitedMaxAttempts());
+        this.ambiguousRetries = Math.max(0, properties.getAmbiguousRetries());
+        this.baseMillis = Math.max(1, properties.getBackoffBase().toMillis());
+        this.maxMillis = Math.max(baseMillis, properties.getBackoffMax().toMillis());
+        this.throttleBaseMillis = Math.max(1, properties.getThrottleBackoffBase().toMillis());
+        this.uniformUpTo = uniformUpTo;
+    }
+
+    /**
+     * The wait before the next attempt, or empty when the message must fail now.
+     *
+     * @param verdict the classification of the attempt that just failed
+     * @param attemptsMade attempts made so far, including that one
+     * @param ambiguousSoFar ambiguous outcomes so far, including that one if it was ambiguous
+     */
+    public Optional<Duration> nextDelay(Classification verdict, int attemptsMade, int ambiguousSoFar) {
+        if (!verdict.action().retryable()) {
+            return Optional.empty();
+        }
+        int budget = verdict.limited() ? Math.min(maxAttempts, limitedMaxAttempts) : maxAttempts;
+        if (attemptsMade >= budget) {
+            return Optional.empty();
+        }
+        if (verdict.action() == SendAction.AMBIGUOUS && ambiguousSoFar > ambiguousRetries) {
+            return Optional.empty();
+        }
+        if (verdict.action() == SendAction.THROTTLE) {
+            long step = step(throttleBaseMillis, attemptsMade);
+            return Optional.of(Duration.ofMillis(step / 2 + uniformUpTo.applyAsLong(step - step / 2)));
+        }
+        return Optional.of(Duration.ofMillis(uniformUpTo.applyAsLong(step(baseMillis, attemptsMade))));
+    }
+
+    /** min(max, base * 2^(n-1)) without overflowing for large n. */
+    private long step(long base, int attemptsMade) {
+        int doublings = Math.min(Math.max(0, attemptsMade - 1), 40);
+        long step = base;
+        for (int i = 0; i < doublings && step < maxMillis; i++) {
+            step *= 2;
+        }
+        return Math.min(step, Math.max(maxMillis, base));
+    }
+
+    /** The largest number of attempts any message can get. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+}

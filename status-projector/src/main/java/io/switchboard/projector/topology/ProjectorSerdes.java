@@ -1,0 +1,25 @@
+package io.switchboard.projector.topology;
+
+import io.switchboard.schemas.Topics;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.schemas.avro.SendCommand;
+import io.switchboard.schemas.avro.StatusUpdate;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The value serdes of the topology, all from the topic catalogue. Internal topics reuse them: the facts repartition
+ * topic and the message store carry {@link MessageStatus}, the held-statuses store {@link StatusUpdate}; their
+ * schemas are registered under the internal topics' own {@code <topic>-value} subjects.
+ */
+public record ProjectorSerdes(Serde<SendCommand> sendCommand, Serde<MessageEvent> messageEvent,
+                              Serde<StatusUpdate> statusUpdate, Serde<MessageStatus> messageStatus) {
+
+    /** Confluent wire-format serdes against the registry at {@code registryUrl}. */
+    public static ProjectorSerdes forRegistry(String registryUrl) {
+        return new ProjectorSerdes(Topics.SEND_COMMANDS.valueSerde(registryUrl),
+                Topics.MESSAGE_EVENTS.valueSerde(registryUrl),
+                Topics.STATUS_UPDATES.valueSerde(registryUrl),
+                Topics.MESSAGE_STATUS.valueSerde(registryUrl));
+    }
+}

@@ -1,0 +1,104 @@
+package io.switchboard.projector.topology;
+
+import io.switchboard.schemas.Topics;
+import io.switchboard.schemas.avro.MessageEvent;
+import io.switchboard.schemas.avro.MessageEventType;
+import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.schemas.avro.StatusUpdate;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The status projection: every message's status, kept monotonic, with its timeline.
+ *
+ * <pre>
+ * send-commands ──(acceptance = queued fact, re-keyed by messageId)──────────────────┐
+ * message-events ─(queued/attempt/sent/failed/expired facts)─────────────────────────┤
+ *        └─ sent: wamid -> messageId ──repartition by wamid──► wamid indexer ─(released)┤
+ * status-updates (key wamid) ──► status resolver (callback data | wamid-index | hold) ─┤
+ *                                                                                       ▼
+ *                              facts-by-message repartition ──► status applier [message-store] ──► message-status
+ * </pre>
+ *
+ * <p>The wamid indexer and the status resolver share the {@code wamid-index} and {@code held-statuses} stores, so
+ * their inputs are co-partitioned: the send results are repartitioned by wamid into as many partitions as
+ * status-updates has, with the default partitioner that WhatsApp-status producers use. Every fact then goes through
+ * one repartition topic keyed by message id, so the applier sees all facts of a message in one task.
+ */
+public final class StatusTopology {
+
+    /** Message id -> projected {@link MessageStatus}; queried over HTTP. */
+    public static final String MESSAGE_STORE = "message-store";
+    /** Wamid -> message id, from the dispatcher's send results and WhatsApp's callback data. */
+    public static final String WAMID_INDEX_STORE = "wamid-index";
+    /** WhatsApp statuses whose wamid is not indexed yet. */
+    public static final String HELD_STATUSES_STORE = "held-statuses";
+    /** How long a status waits for its send result before it is purged. */
+    public static final Duration DEFAULT_HELD_RETENTION = Duration.ofDays(7);
+
+    private StatusTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, ProjectorSerdes serdes) {
+        build(builder, serdes, DEFAULT_HELD_RETENTION);
+    }
+
+    public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention) {
+        Serde<String> keys = Serdes.String();
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(MESSAGE_STORE), keys, serdes.messageStatus()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(WAMID_INDEX_STORE), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(HELD_STATUSES_STORE), keys, serdes.statusUpdate()));
+
+        KStream<String, MessageStatus> accepted = builder
+                .stream(Topics.SEND_COMMANDS.name(), Consumed.with(keys, serdes.sendCommand())
+                        .withName("send-commands-source"))
+                .filter((key, command) -> command != null, Named.as("drop-empty-commands"))
+                .map((key, command) -> {
+                    MessageStatus fact = FactCodec.encode(FactMapper.fromSendCommand(command));
+                    return KeyValue.pair(fact.getMessageId(), fact);
+                }, Named.as("acceptance-facts"));
+
+        KStream<String, MessageEvent> events = builder.stream(Topics.MESSAGE_EVENTS.name(),
+                Consumed.with(keys, serdes.messageEvent()).withName("message-events-source"));
+        KStream<String, MessageStatus> dispatched = events.flatMap((key, event) -> FactMapper.fromMessageEvent(event)
+                .map(fact -> List.of(KeyValue.pair(fact.messageId(), FactCodec.encode(fact))))
+                .orElse(List.of()), Named.as("dispatcher-facts"));
+
+        KStream<String, MessageStatus> released = events
+                .filter((key, event) -> event != null && event.getType() == MessageEventType.SENT
+                        && event.getWamid() != null, Named.as("send-results"))
+                .map((key, event) -> KeyValue.pair(event.getWamid(), event.getMessageId()), Named.as("by-wamid"))
+                .repartition(Repartitioned.<String, String>with(keys, Serdes.String())
+                        .withName("sent-by-wamid")
+                        .withNumberOfPartitions(Topics.STATUS_UPDATES.partitions()))
+                .process(WamidIndexProcessor::new, Named.as("wamid-indexer"), WAMID_INDEX_STORE, HELD_STATUSES_STORE);
+
+        KStream<String, StatusUpdate> statuses = builder.stream(Topics.STATUS_UPDATES.name(),
+                Consumed.with(keys, serdes.statusUpdate()).withName("status-updates-source"));
+        KStream<String, MessageStatus> resolved = statuses.process(() -> new StatusResolveProcessor(heldRetention),
+                Named.as("status-resolver"), WAMID_INDEX_STORE, HELD_STATUSES_STORE);
+
+        accepted.merge(dispatched, Named.as("merge-dispatcher"))
+                .merge(released, Named.as("merge-released"))
+                .merge(resolved, Named.as("merge-resolved"))
+                .repartition(Repartitioned.<String, MessageStatus>with(keys, serdes.messageStatus())
+                        .withName("facts-by-message")
+                        .withNumberOfPartitions(Topics.MESSAGE_STATUS.partitions()))
+                .process(ApplyFactProcessor::new, Named.as("status-applier"), MESSAGE_STORE)
+                .to(Topics.MESSAGE_STATUS.name(), Produced.with(keys, serdes.messageStatus())
+                        .withName("message-status-sink"));
+    }
+}

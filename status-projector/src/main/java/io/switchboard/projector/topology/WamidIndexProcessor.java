@@ -1,0 +1,34 @@
+package io.switchboard.projector.topology;
+
+import io.switchboard.schemas.avro.MessageStatus;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Feeds the wamid index from the dispatcher's send results ({@code wamid -> messageId}, repartitioned by wamid so
+ * they meet the WhatsApp statuses of the same wamid in the same task) and releases the statuses that were held
+ * waiting for them, as facts keyed by message id. The send result itself reaches the message store on its own path.
+ */
+final class WamidIndexProcessor implements Processor<String, String, String, MessageStatus> {
+
+    private ProcessorContext<String, MessageStatus> context;
+    private WamidResolution resolution;
+
+    @Override
+    public void init(ProcessorContext<String, MessageStatus> context) {
+        this.context = context;
+        this.resolution = new WamidResolution(context.getStateStore(StatusTopology.WAMID_INDEX_STORE),
+                new HeldStatuses(context.getStateStore(StatusTopology.HELD_STATUSES_STORE)));
+    }
+
+    @Override
+    public void process(Record<String, String> record) {
+        if (record.key() == null || record.value() == null) {
+            return;
+        }
+        for (MessageStatus fact : resolution.learn(record.key(), record.value())) {
+            context.forward(new Record<>(fact.getMessageId(), fact, record.timestamp(), record.headers()));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.switchboard.simulator;
+
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays a sent message's {@link StatusPlan} as webhooks: the first status {@code status-delay} after the send was
+ * accepted, each next one {@code status-delay} after the previous status's first delivery attempt finished. Waiting
+ * for that attempt keeps a healthy receiver seeing sent, delivered, read in order even when a post is slower than
+ * the delay; a failed post is redelivered later by {@link WebhookDeliverer} while the plan goes on, so a receiver
+ * that errors sees statuses out of order, as it would from Meta. Each status carries the time it happened, and a
+ * redelivery repeats it unchanged.
+ */
+@Singleton
+public class StatusWebhooks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusWebhooks.class);
+
+    private final WebhookPayloads payloads;
+    private final WebhookDeliverer deliverer;
+    private final ScheduledExecutorService scheduler;
+    private final Duration delay;
+    private final boolean read;
+
+    public StatusWebhooks(SimulatorConfig config, WebhookPayloads payloads, WebhookDeliverer deliverer,
+                          @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler) {
+        this.payloads = payloads;
+        this.deliverer = deliverer;
+        this.scheduler = scheduler;
+        this.delay = config.getStatusDelay();
+        this.read = config.isRead();
+    }
+
+    /** Starts the message's statuses; returns at once. Does nothing when no webhook URL is configured. */
+    public void start(SentMessage message) {
+        if (!deliverer.enabled()) {
+            return;
+        }
+        scheduleStep(message, StatusPlan.of(message, read), 0);
+    }
+
+    private void scheduleStep(SentMessage message, StatusPlan plan, int index) {
+        if (index >= plan.statuses().size()) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> runStep(message, plan, index), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // Refused only while shutting down: the remaining statuses are simply never sent.
+            LOG.debug("Statuses of {} abandoned: {}", message.wamid(), e.toString());
+        }
+    }
+
+    private void runStep(SentMessage message, StatusPlan plan, int index) {
+        String status = plan.statuses().get(index);
+        try {
+            byte[] body = payloads.status(message, status, Instant.now());
+            String what = status + " for " + message.wamid() + " to " + Identifiers.maskPhone(message.to());
+            deliverer.deliver(body, what).whenComplete((ok, error) -> scheduleStep(message, plan, index + 1));
+        } catch (RuntimeException e) {
+            LOG.warn("Status {} for {} not sent: {}", status, message.wamid(), e.toString());
+            scheduleStep(message, plan, index + 1);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.switchboard.simulator;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Signs and posts webhook bodies to {@code simulator.webhook-url} the way Meta does: {@code X-Hub-Signature-256:
+ * sha256=<hex HMAC-SHA256(app secret, exact bytes posted)>}, JSON content type, and only an HTTP 200 counts as
+ * received. A failed post (any other status, a timeout, a refused connection) is redelivered with exponential
+ * backoff ({@code webhook-retry-delay}, doubled each time) up to {@code webhook-max-attempts} attempts in all, with
+ * the very same bytes and signature, then dropped with a log line. Nothing here ever throws to a caller or blocks
+ * a thread: posts are asynchronous and waits are scheduled.
+ */
+@Singleton
+public class WebhookDeliverer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
+    private static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+
+    @Nullable
+    private final URI target;
+    private final String appSecret;
+    private final int maxAttempts;
+    private final Duration retryDelay;
+    private final Duration timeout;
+    private final ScheduledExecutorService scheduler;
+    private final MeterRegistry meters;
+    private final HttpClient http;
+
+    public WebhookDeliverer(SimulatorConfig config,
+                            @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler,
+                            MeterRegistry meters) {
+        String url = config.getWebhookUrl();
+        this.target = url == null || url.isBlank() ? null : URI.create(url.trim());
+        this.appSecret = config.getAppSecret();
+        this.maxAttempts = Math.max(1, config.getWebhookMaxAttempts());
+        this.retryDelay = config.getWebhookRetryDelay();
+        this.timeout = config.getWebhookTimeout();
+        this.scheduler = scheduler;
+        this.meters = meters;
+        // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new plain-HTTP connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    /** Whether a webhook URL is configured at all. */
+    public boolean enabled() {
+        return target != null;
+    }
+
+    /**
+     * Posts {@code body} now. The future completes after this first attempt, with whether it was received;
+     * redeliveries of a failed post go on in the background. {@code what} names the webhook in logs and must not
+     * hold an unmasked phone number.
+     */
+    public CompletableFuture<Boolean> deliver(byte[] body, String what) {
+        if (target == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return attempt(body, signature(appSecret, body), what, 1);
+    }
+
+    /** {@code sha256=<lowercase hex HMAC-SHA256(secret, body)>}, the value of {@code X-Hub-Signature-256}. */
+    public static String signature(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    private CompletableFuture<Boolean> attempt(byte[] body, String signature, String what, int attempt) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(target)
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header(SIGNATURE_HEADER, signature)
+                    .header("User-Agent", "facebookexternalua")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> {
+                        if (error == null && response.statusCode() == 200) {
+                            onDelivered(what, attempt);
+                            return true;
+                        }
+                        String reason = error == null ? "HTTP " + response.statusCode() : describe(error);
+                        onFailed(body, signature, what, attempt, reason);
+                        return false;
+                    });
+        } catch (RuntimeException e) {
+            onFailed(body, signature, what, attempt, describe(e));
+            return CompletableFuture.completedFuture(false);
+        }
+    }
+
+    private void onDelivered(String what, int attempt) {
+        meters.counter("simulator.webhooks", "outcome", "delivered").increment();
+        if (attempt > 1) {
+            LOG.info("Webhook {} delivered on attempt {}", what, attempt);
+        } else {
+            LOG.debug("Webhook {} delivered", what);
+        }
+    }
+
+    private void onFailed(byte[] body, String signature, String what, int attempt, String reason) {
+        if (attempt >= maxAttempts) {
+            meters.counter("simulator.webhooks", "outcome", "dropped").increment();
+            LOG.warn("Webhook {} dropped after {} attempts, last failure: {}", what, attempt, reason);
+            return;
+        }
+        meters.counter("simulator.webhooks", "outcome", "retried").increment();
+        long delayMillis = retryDelay.toMillis() << Math.min(attempt - 1, 20);
+        LOG.info("Webhook {} failed on attempt {} ({}); redelivering in {} ms", what, attempt, reason, delayMillis);
+        try {
+            scheduler.schedule(() -> attempt(body, signature, what, attempt + 1), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            // The scheduler refuses work only while the application shuts down.
+            LOG.warn("Webhook {} not redelivered: {}", what, describe(e));
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error.getCause() != null && error instanceof java.util.concurrent.CompletionException
+                ? error.getCause() : error;
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}

@@ -1,0 +1,154 @@
+package io.switchboard.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one Micronaut service in its own class loader, built from that module's compiled classes and its runtime
+ * classpath (written by the build to {@code target/runtime-classpath.txt}). Each service therefore sees only its own
+ * beans and its own {@code application.yml}, exactly as when it runs alone, yet all of them share one JVM: that is what
+ * lets the local run and the end-to-end tests start the four services as separate application contexts.
+ */
+public final class IsolatedService implements AutoCloseable {
+
+    private final String name;
+    private final URLClassLoader loader;
+    private Object context;
+
+    private IsolatedService(String name, URLClassLoader loader) {
+        this.name = name;
+        this.loader = loader;
+    }
+
+    /** The service built in {@code moduleDir} (for example {@code <repo>/api-ingress}). */
+    public static IsolatedService fromModule(String name, Path moduleDir) {
+        Path classes = moduleDir.resolve("target/classes");
+        Path classpathFile = moduleDir.resolve("target/runtime-classpath.txt");
+        if (!Files.isDirectory(classes) || !Files.isRegularFile(classpathFile)) {
+            throw new IllegalStateException(name + " is not built: " + classpathFile
+                    + " is missing. Run ./mvnw -DskipTests install first.");
+        }
+        List<URL> urls = new ArrayList<>();
+        urls.add(url(classes));
+        try {
+            String classpath = Files.readString(classpathFile, StandardCharsets.UTF_8).trim();
+            for (String entry : classpath.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    urls.add(url(Path.of(entry)));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + classpathFile, e);
+        }
+        return new IsolatedService(name, new URLClassLoader(name, urls.toArray(URL[]::new),
+                ClassLoader.getPlatformClassLoader()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Starts the service's application context (and HTTP server) with these properties on top of its own config. */
+    public synchronized void start(Map<String, Object> properties) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Class<?> micronaut = loader.loadClass("io.micronaut.runtime.Micronaut");
+            Object builder = micronaut.getMethod("build", String[].class).invoke(null, (Object) new String[0]);
+            builder = invoke(builder, "classLoader", ClassLoader.class, loader);
+            builder = invoke(builder, "deduceEnvironment", boolean.class, false);
+            builder = invoke(builder, "banner", boolean.class, false);
+            builder = invoke(builder, "properties", Map.class, properties);
+            context = builder.getClass().getMethod("start").invoke(builder);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException(name + " failed to start: " + cause.getMessage(), cause);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        if (context == null) {
+            return false;
+        }
+        try {
+            return (boolean) context.getClass().getMethod("isRunning").invoke(context);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    /** Stops the context (graceful shutdown of its consumers and servers). The class loader can be started again. */
+    public synchronized void stop() {
+        if (context == null) {
+            return;
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            context.getClass().getMethod("close").invoke(context);
+        } catch (ReflectiveOperationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.err.println("[" + name + "] did not stop cleanly: " + cause);
+        } finally {
+            context = null;
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // Jar handles are released when the JVM exits anyway.
+        }
+    }
+
+    private static Object invoke(Object target, String method, Class<?> type, Object arg)
+            throws ReflectiveOperationException {
+        Method m = findMethod(target.getClass(), method, type);
+        m.setAccessible(true);
+        return m.invoke(target, arg);
+    }
+
+    private static Method findMethod(Class<?> type, String name, Class<?> parameter) throws NoSuchMethodException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                try {
+                    return i.getMethod(name, parameter);
+                } catch (NoSuchMethodException ignored) {
+                    // keep looking
+                }
+            }
+            try {
+                return c.getMethod(name, parameter);
+            } catch (NoSuchMethodException ignored) {
+                // keep looking
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + "." + name);
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(path.toString(), e);
+        }
+    }
+}

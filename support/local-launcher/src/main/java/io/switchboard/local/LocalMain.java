@@ -1,0 +1,96 @@
+package io.switchboard.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.registry.EmbeddedSchemaRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./switchboard local}: starts a real KRaft broker, a real redis-server, the schema registry, the Cloud API
+ * simulator and the four services on this machine, prints where they are, writes the same to
+ * {@code .switchboard/local.json}, and stops everything in order on Ctrl-C. Data lives in {@code .switchboard/data},
+ * so a second start keeps messages, statuses and keys.
+ */
+public final class LocalMain {
+
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalOptions options = LocalOptions.parse(args);
+        Path home = options.home().resolve(".switchboard");
+        Path data = home.resolve("data");
+        Platform.Credentials credentials = LocalState.loadOrCreate(home.resolve("state.json"));
+        LocalOptions.Ports ports = options.ports();
+
+        LocalKafkaBroker kafka = new LocalKafkaBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
+        LocalRedis redis = new LocalRedis(data.resolve("redis"), ports.redis());
+        EmbeddedSchemaRegistry[] registry = new EmbeddedSchemaRegistry[1];
+        Platform[] platform = new Platform[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping Switchboard...");
+            closeQuietly(platform[0]);
+            closeQuietly(registry[0]);
+            closeQuietly(redis);
+            closeQuietly(kafka);
+            say("Stopped.");
+            stopped.countDown();
+        }, "switchboard-shutdown"));
+
+        say("Starting Kafka (KRaft) on " + ports.kafka() + " ...");
+        kafka.start();
+        say("Starting Redis on " + ports.redis() + " ...");
+        redis.start();
+        say("Starting the schema registry on " + ports.registry() + " ...");
+        registry[0] = EmbeddedSchemaRegistry.start(kafka.bootstrapServers(), ports.registry());
+        say("Starting the Cloud API simulator and the four services ...");
+        platform[0] = new Platform(new Platform.Settings(options.home(), kafka.bootstrapServers(), redis.uri(),
+                registry[0].url(), ports.platform(), credentials, data.resolve("projector"), "status-projector",
+                Duration.ofMillis(300), !options.verbose()));
+        platform[0].start();
+
+        ObjectNode local = new ObjectMapper().createObjectNode()
+                .put("api_url", platform[0].apiUrl())
+                .put("admin_token", credentials.adminToken())
+                .put("demo_api_key", credentials.demoApiKey())
+                .put("webhook_ingest_url", platform[0].webhookIngestUrl())
+                .put("simulator_url", platform[0].simulatorUrl())
+                .put("registry_url", registry[0].url())
+                .put("kafka_bootstrap", kafka.bootstrapServers())
+                .put("redis_url", redis.uri());
+        Path localJson = home.resolve("local.json");
+        Files.writeString(localJson, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(local));
+        LocalState.restrictToOwner(localJson);
+
+        say("");
+        say("Switchboard is running.");
+        local.fields().forEachRemaining(e -> say(String.format("  %-19s %s", e.getKey(), e.getValue().asText())));
+        say("");
+        say("Try it:");
+        say("  curl -X POST \"" + platform[0].apiUrl() + "/messages/text\" -H \"Content-Type: application/json\" \\");
+        say("    -H \"X-API-Key: " + credentials.demoApiKey() + "\" \\");
+        say("    -d '{\"to\": \"+919876543210\", \"message\": \"Hello from Switchboard\", \"reference\": \"test-msg-001\"}'");
+        say("(written to " + localJson + "; Ctrl-C stops everything)");
+        stopped.await();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("While stopping: " + e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

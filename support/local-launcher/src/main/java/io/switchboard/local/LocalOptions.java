@@ -1,0 +1,35 @@
+package io.switchboard.local;
+
+import java.nio.file.Path;
+
+/**
+ * Command-line options of the local run. Ports default to the documented ones and can be moved with
+ * {@code --port-offset N} when something else on the machine already uses them.
+ */
+record LocalOptions(Path home, boolean verbose, int portOffset) {
+
+    record Ports(int kafka, int kafkaController, int redis, int registry, Platform.Ports platform) {
+    }
+
+    static LocalOptions parse(String[] args) {
+        Path home = Path.of("").toAbsolutePath();
+        boolean verbose = false;
+        int offset = 0;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--home" -> home = Path.of(args[++i]).toAbsolutePath();
+                case "--verbose", "-v" -> verbose = true;
+                case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                        + ". Options: --home DIR, --verbose, --port-offset N");
+            }
+        }
+        return new LocalOptions(home, verbose, offset);
+    }
+
+    Ports ports() {
+        int o = portOffset;
+        return new Ports(9092 + o, 9093 + o, 6380 + o, 8081 + o,
+                new Platform.Ports(8080 + o, 8082 + o, 8083 + o, 8084 + o, 8090 + o));
+    }
+}

@@ -1,0 +1,125 @@
+package io.switchboard.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five Switchboard applications (simulator, status-projector, dispatcher, webhook-ingest, api-ingress) wired to
+ * each other and to a given Kafka, Redis and schema registry, each in its own application context. The local launcher
+ * runs it on a persistent broker; the end-to-end tests run it on the test kit's broker.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** Where everything is, and the credentials the services share. */
+    public record Settings(
+            Path repositoryRoot,
+            String kafkaBootstrap,
+            String redisUri,
+            String registryUrl,
+            Ports ports,
+            Credentials credentials,
+            Path projectorStateDir,
+            String projectorApplicationId,
+            Duration simulatorStatusDelay,
+            boolean quietLogs) {
+    }
+
+    /** HTTP ports of the applications. */
+    public record Ports(int ingress, int dispatcher, int webhookIngest, int projector, int simulator) {
+    }
+
+    /** Secrets shared between the simulator (standing in for Meta) and the services; generated per installation. */
+    public record Credentials(String demoApiKey, String adminToken, String accessToken, String appSecret,
+                              String verifyToken, String wabaId, String phoneNumberId) {
+    }
+
+    private final Settings settings;
+    private final List<IsolatedService> started = new ArrayList<>();
+
+    public Platform(Settings settings) {
+        this.settings = settings;
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + settings.ports().ingress() + "/api/v1/external";
+    }
+
+    public String webhookIngestUrl() {
+        return "http://127.0.0.1:" + settings.ports().webhookIngest() + "/webhooks/whatsapp";
+    }
+
+    public String simulatorUrl() {
+        return "http://127.0.0.1:" + settings.ports().simulator();
+    }
+
+    public String projectorUrl() {
+        return "http://127.0.0.1:" + settings.ports().projector();
+    }
+
+    /** Starts every application, consumers first, so that the API accepts messages only when all is ready. */
+    public void start() {
+        Credentials c = settings.credentials();
+        run("cloud-api-simulator", "support/cloud-api-simulator", settings.ports().simulator(), Map.of(
+                "simulator.access-token", c.accessToken(),
+                "simulator.app-secret", c.appSecret(),
+                "simulator.webhook-url", webhookIngestUrl(),
+                "simulator.waba-id", c.wabaId(),
+                "simulator.status-delay", settings.simulatorStatusDelay().toMillis() + "ms"));
+        run("status-projector", "status-projector", settings.ports().projector(), Map.of(
+                "switchboard.projector.application-id", settings.projectorApplicationId(),
+                "switchboard.projector.state-dir", settings.projectorStateDir().toString(),
+                "switchboard.projector.advertised-host", "127.0.0.1"));
+        run("dispatcher", "dispatcher", settings.ports().dispatcher(), Map.of(
+                "switchboard.cloud-api.base-url", simulatorUrl(),
+                "switchboard.cloud-api.access-token", c.accessToken()));
+        run("webhook-ingest", "webhook-ingest", settings.ports().webhookIngest(), Map.of(
+                "switchboard.webhook.app-secret", c.appSecret(),
+                "switchboard.webhook.verify-token", c.verifyToken()));
+        Map<String, Object> ingress = new HashMap<>();
+        ingress.put("redis.uri", settings.redisUri());
+        ingress.put("switchboard.ingress.status-query-url", projectorUrl());
+        ingress.put("switchboard.ingress.admin-token", c.adminToken());
+        ingress.put("switchboard.ingress.bootstrap.api-key", c.demoApiKey());
+        ingress.put("switchboard.ingress.bootstrap.account-id", "demo");
+        ingress.put("switchboard.ingress.bootstrap.account-name", "Demo business");
+        ingress.put("switchboard.ingress.bootstrap.waba-id", c.wabaId());
+        ingress.put("switchboard.ingress.bootstrap.phone-number-id", c.phoneNumberId());
+        ingress.put("switchboard.ingress.bootstrap.rate-limit-per-minute", 100_000);
+        ingress.put("switchboard.ingress.bootstrap.daily-limit", 10_000_000);
+        run("api-ingress", "api-ingress", settings.ports().ingress(), ingress);
+    }
+
+    private void run(String name, String module, int port, Map<String, Object> own) {
+        Map<String, Object> properties = new HashMap<>(own);
+        properties.put("micronaut.server.port", port);
+        properties.put("micronaut.server.host", "127.0.0.1");
+        properties.put("kafka.bootstrap.servers", settings.kafkaBootstrap());
+        properties.put("switchboard.schema-registry.url", settings.registryUrl());
+        properties.put("switchboard.kafka.replication-factor", 1);
+        if (settings.quietLogs()) {
+            properties.put("logger.levels.root", "WARN");
+        }
+        IsolatedService service = IsolatedService.fromModule(name, settings.repositoryRoot().resolve(module));
+        service.start(properties);
+        started.add(service);
+    }
+
+    /** The running application named {@code name}, e.g. "dispatcher", to stop or restart it in a test. */
+    public IsolatedService service(String name) {
+        return started.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
+    }
+
+    /** Stops the applications in the reverse order: the API first, so nothing new is accepted while others drain. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        started.clear();
+    }
+}
