@@ -79,13 +79,14 @@ public final class WebhookIntake {
         }
         describe(requestId, parsed);
         Result answer = success;
+        int records = 1 + parsed.statuses().size() + parsed.messages().size();
         return publisher.publish(archive, parsed).handle((ok, error) -> {
             if (error == null) {
                 return answer;
             }
             Throwable cause = WebhookPublisher.unwrap(error);
             LOG.warn("Webhook {} not stored ({} records), answering 503 so Meta redelivers: {}", requestId,
-                    1 + parsed.statuses().size() + parsed.messages().size(), cause.toString());
+                    records, cause.toString());
             return new Result(Outcome.UNAVAILABLE, requestId, "could not store the webhook, retry later");
         });
     }
