@@ -7,9 +7,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Makes ids that look like Meta's and masks phone numbers for logs. A real wamid is the base64 of a small binary
- * record holding the recipient's digits and a random 18-character hex id ({@code wamid.HBgL...}); copying that
- * shape keeps logs and dashboards realistic, and every byte in it is below 0x7F and none ends in six set bits, so
- * the encoding never produces {@code +} or {@code /} and a wamid can be put in a URL path as it is.
+ * record holding the recipient's digits and a random 18-character hex id ({@code wamid.HBgM...}). The simulator
+ * copies that shape, so logs and dashboards look real, but puts random digits where Meta puts the recipient's:
+ * our services log wamids freely, and a decodable phone number beside a masked one would defeat the masking.
+ * Every byte of the record is below 0x7F and none ends in six set bits, so the encoding never produces {@code +}
+ * or {@code /} and a wamid can be put in a URL path as it is.
  */
 final class Identifiers {
 
@@ -18,11 +20,13 @@ final class Identifiers {
     private Identifiers() {
     }
 
-    static String newWamid(String waId) {
-        byte[] digits = waId.getBytes(StandardCharsets.US_ASCII);
-        byte[] random = new byte[9];
-        ThreadLocalRandom.current().nextBytes(random);
-        byte[] id = HexFormat.of().withUpperCase().formatHex(random).getBytes(StandardCharsets.US_ASCII);
+    static String newWamid() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        byte[] digits = String.valueOf(random.nextLong(100_000_000_000L, 1_000_000_000_000L))
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] hex = new byte[9];
+        random.nextBytes(hex);
+        byte[] id = HexFormat.of().withUpperCase().formatHex(hex).getBytes(StandardCharsets.US_ASCII);
         byte[] record = new byte[3 + digits.length + MIDDLE.length + id.length + 1];
         record[0] = 0x1C;
         record[1] = 0x18;

@@ -79,24 +79,23 @@ public class SendService {
             if (validated instanceof ValidatedRequest.MessageSend send) {
                 return accept(phoneNumberId, send, request);
             }
-            meters.counter("simulator.sends", "outcome", "marked_read", "type", "read").increment();
+            meters.counter("simulator.reads").increment();
             return new Answer(200, new SendResponse.Success(true));
         } catch (GraphErrorException e) {
             GraphError error = e.error();
-            meters.counter("simulator.sends", "outcome", "rejected", "code", Integer.toString(error.code()))
-                    .increment();
+            meters.counter("simulator.sends.rejected", "code", Integer.toString(error.code())).increment();
             LOG.info("Rejected a send on {}: ({}) {}", phoneNumberId, error.code(), error.details());
             return new Answer(error.httpStatus(), error.toEnvelope());
         }
     }
 
     private Answer accept(String phoneNumberId, ValidatedRequest.MessageSend send, JsonNode request) {
-        String wamid = Identifiers.newWamid(send.waId());
+        String wamid = Identifiers.newWamid();
         SentMessage message = new SentMessage(wamid, phoneNumberId, send.to(), send.waId(), send.type(),
                 send.bizOpaqueCallbackData(), Instant.now().toString(), request);
         sentMessages.add(message);
         statusWebhooks.start(message);
-        meters.counter("simulator.sends", "outcome", "accepted", "type", send.type()).increment();
+        meters.counter("simulator.sends.accepted", "type", send.type()).increment();
         if (LOG.isDebugEnabled()) {
             LOG.debug("Accepted {} to {} as {}", send.type(), Identifiers.maskPhone(send.to()), wamid);
         }

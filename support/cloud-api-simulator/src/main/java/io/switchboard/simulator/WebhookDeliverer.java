@@ -2,6 +2,7 @@ package io.switchboard.simulator;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,8 +19,11 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Signs and posts webhook bodies to {@code simulator.webhook-url} the way Meta does: {@code X-Hub-Signature-256:
@@ -43,6 +47,7 @@ public class WebhookDeliverer {
     private final Duration timeout;
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry meters;
+    private final ExecutorService httpThreads;
     private final HttpClient http;
 
     public WebhookDeliverer(SimulatorConfig config,
@@ -56,8 +61,20 @@ public class WebhookDeliverer {
         this.timeout = config.getWebhookTimeout();
         this.scheduler = scheduler;
         this.meters = meters;
+        AtomicInteger count = new AtomicInteger();
+        this.httpThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "simulator-webhook-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new plain-HTTP connection.
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .executor(httpThreads).build();
+    }
+
+    @PreDestroy
+    void close() {
+        httpThreads.shutdownNow();
     }
 
     /** Whether a webhook URL is configured at all. */

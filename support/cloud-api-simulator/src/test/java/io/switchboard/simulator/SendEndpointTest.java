@@ -168,6 +168,7 @@ class SendEndpointTest {
     @Test
     void servesHealthAndPrometheusMetrics() {
         http.send(TEXT);
+        http.post("/v23.0/" + PHONE_NUMBER_ID + "/messages", null, TEXT);
 
         HttpResponse<String> health = http.get("/health");
         HttpResponse<String> prometheus = http.get("/prometheus");
@@ -175,7 +176,8 @@ class SendEndpointTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(http.jsonOf(health)).containsEntry("status", "UP");
         assertThat(prometheus.statusCode()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("simulator_sends_total{outcome=\"accepted\",type=\"text\"}");
+        assertThat(prometheus.body()).contains("simulator_sends_accepted_total{type=\"text\"}")
+                .contains("simulator_sends_rejected_total{code=\"190\"}");
     }
 
     @SuppressWarnings("unchecked")
