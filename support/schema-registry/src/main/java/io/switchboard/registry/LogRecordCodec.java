@@ -9,9 +9,10 @@ import java.io.UncheckedIOException;
 /**
  * JSON keys and values of the {@code _schemas} topic, in the spirit of Confluent's store format:
  * <pre>
- * {"keytype":"SCHEMA","subject":"s","version":1,"magic":1} -> {"subject":"s","version":1,"id":7,"schema":"...","deleted":false}
- * {"keytype":"CONFIG","subject":"s","magic":0}             -> {"compatibilityLevel":"BACKWARD"}
- * {"keytype":"CONFIG","subject":null,"magic":0}            -> the global level
+ * {"keytype":"SCHEMA","subject":"s","version":1,"magic":1}
+ *     -> {"subject":"s","version":1,"id":7,"schema":"...","deleted":false}
+ * {"keytype":"CONFIG","subject":"s","magic":0}  -> {"compatibilityLevel":"BACKWARD"}
+ * {"keytype":"CONFIG","subject":null,"magic":0} -> the global level
  * </pre>
  * Rule: keys are written with a fixed field order so that equal keys are equal bytes (compaction compares bytes).
  */

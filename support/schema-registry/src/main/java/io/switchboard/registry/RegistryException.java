@@ -70,8 +70,8 @@ final class RegistryException extends RuntimeException {
     }
 
     static RegistryException invalidCompatibilityLevel() {
-        return new RegistryException(422, 42203, "Invalid compatibility level. Valid values are none, backward, forward,"
-                + " full, backward_transitive, forward_transitive, and full_transitive");
+        return new RegistryException(422, 42203, "Invalid compatibility level. Valid values are none, backward,"
+                + " forward, full, backward_transitive, forward_transitive, and full_transitive");
     }
 
     static RegistryException operationNotPermitted(String message) {

@@ -1,20 +1,13 @@
 package io.switchboard.testkit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -98,17 +91,18 @@ public final class RedisTestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + executable, e);
         }
-        ProcessOutput output = new ProcessOutput(process, port);
+        RedisOutput output = new RedisOutput(process, port);
         if (!awaitReady(process, port, output)) {
             stop(process, dir);
             throw new IllegalStateException("redis-server (" + executable + ") on port " + port
                     + " not ready within " + READY_TIMEOUT.toSeconds() + " s; output:\n" + output.tail());
         }
-        LOG.info("redis-server {} ready on port {} in {} ms", executable, port, (System.nanoTime() - started) / 1_000_000);
+        LOG.info("redis-server {} ready on port {} in {} ms", executable, port,
+                (System.nanoTime() - started) / 1_000_000);
         return new RedisTestServer(process, port, executable, dir, isShared);
     }
 
-    private static boolean awaitReady(Process process, int port, ProcessOutput output) {
+    private static boolean awaitReady(Process process, int port, RedisOutput output) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (output.awaitReadyLine(20) || answersAsItself(process, port)) {
@@ -124,8 +118,9 @@ public final class RedisTestServer implements AutoCloseable {
     /** PING answered by this very process: another server that grabbed the port must not pass for ours. */
     private static boolean answersAsItself(Process process, int port) {
         try (RespClient client = new RespClient(HOST, port, 200)) {
+            String ownPid = "process_id:" + process.pid() + "\r\n";
             return "PONG".equals(client.command("PING"))
-                    && String.valueOf(client.command("INFO", "server")).contains("process_id:" + process.pid() + "\r\n");
+                    && String.valueOf(client.command("INFO", "server")).contains(ownPid);
         } catch (IOException e) {
             return false;
         }
@@ -204,54 +199,6 @@ public final class RedisTestServer implements AutoCloseable {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // Only a leftover empty directory under the build's tmp dir: not worth failing a test for.
-        }
-    }
-
-    /** Drains the process's output (so it never blocks on a full pipe), keeps its tail and spots readiness. */
-    private static final class ProcessOutput {
-        private static final int KEPT_LINES = 40;
-        private final Deque<String> lines = new ArrayDeque<>();
-        private final CountDownLatch ready = new CountDownLatch(1);
-
-        ProcessOutput(Process process, int port) {
-            Thread reader = new Thread(() -> drain(process), "redis-test-server-output-" + port);
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void drain(Process process) {
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    remember(line);
-                    if (line.toLowerCase(Locale.ROOT).contains("ready to accept connections")) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                remember("<output closed: " + e.getMessage() + ">");
-            }
-        }
-
-        private synchronized void remember(String line) {
-            if (lines.size() == KEPT_LINES) {
-                lines.removeFirst();
-            }
-            lines.addLast(line);
-        }
-
-        synchronized String tail() {
-            return String.join("\n", lines);
-        }
-
-        boolean awaitReadyLine(long millis) {
-            try {
-                return ready.await(millis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
     }
 }

@@ -60,7 +60,7 @@ final class TopicCreator implements AutoCloseable {
             } catch (Exception e) {
                 throw failure("cannot describe topic " + name, e);
             }
-            pause(deadline, "topic " + name + " has no leader for every partition within " + TIMEOUT.toSeconds() + " s");
+            pause(deadline, "topic " + name + " lacks a partition leader after " + TIMEOUT.toSeconds() + " s");
         }
     }
 

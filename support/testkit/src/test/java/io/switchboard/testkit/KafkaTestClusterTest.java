@@ -105,6 +105,32 @@ class KafkaTestClusterTest {
         }
     }
 
+    @Test
+    void singleBrokerOfACombinedNodeCanBeStoppedAndRestarted() throws Exception {
+        try (KafkaTestCluster cluster = KafkaTestCluster.start(1)) {
+            String topic = "combined-" + UUID.randomUUID();
+            cluster.createTopic(topic, 1, false);
+
+            cluster.stopBroker(0);
+            Map<String, Object> config = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 1_000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1_500,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000);
+            try (KafkaProducer<String, String> producer =
+                         new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "lost")).get())
+                        .hasCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+            }
+
+            cluster.restartBroker(0);
+            try (KafkaProducer<String, String> producer = producer(cluster)) {
+                producer.send(new ProducerRecord<>(topic, "k", "back")).get(60, TimeUnit.SECONDS);
+            }
+            assertThat(consumeAll(cluster, topic, 1)).extracting(ConsumerRecord::value).containsExactly("back");
+        }
+    }
+
     private static KafkaProducer<String, String> producer(KafkaTestCluster cluster) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
