@@ -3,6 +3,8 @@ package io.switchboard.schemas.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.RegistryFixture;
 import io.switchboard.schemas.avro.SendCommand;
 import java.util.UUID;
@@ -65,15 +67,22 @@ class SchemaRegistryClientTest {
     }
 
     @Test
-    void removingAFieldOfSendCommandWithoutADefaultIsRefused() {
+    void changingTheTypeOfASendCommandFieldIsRefused() throws Exception {
         SchemaRegistryClient client = new HttpSchemaRegistryClient(url);
         Schema current = SendCommand.getClassSchema();
         client.register(subject, current);
-        Schema renamedType = new Schema.Parser().parse(current.toString()
-                .replace("\"name\":\"recipient\",\"type\":\"string\"", "\"name\":\"recipient\",\"type\":\"long\""));
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(current.toString());
+        json.withArray("fields").forEach(field -> {
+            if (field.get("name").asText().equals("recipient")) {
+                ((ObjectNode) field).put("type", "long");
+            }
+        });
+        Schema recipientAsNumber = new Schema.Parser().parse(json.toString());
 
-        assertThat(renamedType).isNotEqualTo(current);
-        assertThat(client.isCompatible(subject, renamedType)).isFalse();
+        assertThat(recipientAsNumber.getField("recipient").schema().getType()).isEqualTo(Schema.Type.LONG);
+        assertThat(client.isCompatible(subject, recipientAsNumber)).isFalse();
+        assertThatThrownBy(() -> client.register(subject, recipientAsNumber))
+                .isInstanceOf(SchemaRegistryException.class);
     }
 
     @Test
