@@ -125,14 +125,14 @@ public final class CloudApiClient implements AutoCloseable {
         return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
     }
 
-    private static CloudApiOutcome transportFailure(Throwable failure, Duration latency) {
+    static CloudApiOutcome transportFailure(Throwable failure, Duration latency) {
         Throwable root = failure;
         boolean provenUnsent = false;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             // HttpConnectTimeoutException extends HttpTimeoutException: test it before any read timeout.
             if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException
                     || t instanceof UnresolvedAddressException || t instanceof UnknownHostException
-                    || t instanceof SSLHandshakeException) {
+                    || t instanceof SSLHandshakeException || isStreamLimit(t)) {
                 provenUnsent = true;
             }
             root = t;
@@ -142,6 +142,12 @@ public final class CloudApiClient implements AutoCloseable {
         }
         String description = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
         return new CloudApiOutcome.TransportFailure(!provenUnsent, description, latency);
+    }
+
+    /** JDK-8225647: over an HTTP/2 server's stream limit the JDK fails the request before opening its stream. */
+    private static boolean isStreamLimit(Throwable t) {
+        return t instanceof IOException && t.getMessage() != null
+                && t.getMessage().contains("too many concurrent streams");
     }
 
     @Override

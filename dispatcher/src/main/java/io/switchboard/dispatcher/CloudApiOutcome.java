@@ -41,7 +41,7 @@ public sealed interface CloudApiOutcome {
 
     /**
      * No HTTP answer. {@code requestWritten} is false only when the failure proves the request never left (connection
-     * refused, connect timeout, unknown host, TLS handshake); a read timeout or a reset afterwards is ambiguous.
+     * refused, connect timeout, unknown host, TLS handshake, HTTP/2 stream limit); a read timeout or a reset afterwards is ambiguous.
      */
     record TransportFailure(boolean requestWritten, String description, Duration latency) implements CloudApiOutcome {
     }

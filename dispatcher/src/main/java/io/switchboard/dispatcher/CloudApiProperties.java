@@ -1,6 +1,7 @@
 package io.switchboard.dispatcher;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.switchboard.schemas.Redaction;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -18,7 +19,11 @@ public class CloudApiProperties {
     private String accessToken;
     private Duration requestTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(5);
-    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_2;
+    /**
+     * HTTP/1.1 by default: the JDK client puts every HTTP/2 request to a host on one connection and fails the ones
+     * beyond the server's stream limit (JDK-8225647), while hundreds of sends are in flight here.
+     */
+    private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
 
     /** Fails start-up with a clear message instead of sending requests Meta will refuse. */
     public void validate() {
@@ -81,7 +86,7 @@ public class CloudApiProperties {
     @Override
     public String toString() {
         return "CloudApiProperties{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", accessToken="
-                + io.switchboard.schemas.Redaction.secret(accessToken) + ", requestTimeout=" + requestTimeout
+                + Redaction.secret(accessToken) + ", requestTimeout=" + requestTimeout
                 + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + "}";
     }
 }

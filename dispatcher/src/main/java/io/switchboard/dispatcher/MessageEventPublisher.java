@@ -8,6 +8,7 @@ import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.MessageEventType;
 import io.switchboard.schemas.avro.SendCommand;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ public final class MessageEventPublisher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        events.close(java.time.Duration.ofSeconds(5));
-        deadLetters.close(java.time.Duration.ofSeconds(5));
+        events.close(Duration.ofSeconds(5));
+        deadLetters.close(Duration.ofSeconds(5));
     }
 }

@@ -76,9 +76,4 @@ public final class RetryPolicy {
         }
         return Math.min(step, Math.max(maxMillis, base));
     }
-
-    /** The largest number of attempts any message can get. */
-    public int maxAttempts() {
-        return maxAttempts;
-    }
 }

@@ -12,6 +12,7 @@ import io.switchboard.schemas.avro.SendCommand;
 import io.switchboard.schemas.avro.StatusUpdate;
 import io.switchboard.schemas.avro.Template;
 import io.switchboard.schemas.avro.WebhookPayload;
+import io.switchboard.schemas.serde.TrustedAvroClasses;
 import java.time.Duration;
 import java.util.List;
 
@@ -79,6 +80,10 @@ public final class Topics {
     private static final List<Topic<?>> ALL = List.of(SEND_COMMANDS, MESSAGE_EVENTS, STATUS_UPDATES,
             INBOUND_MESSAGES, MESSAGE_STATUS, API_KEYS, ACCOUNTS, TEMPLATES, SEND_COMMANDS_RETRY, SEND_COMMANDS_DLQ,
             REJECTED_COMMANDS, WEBHOOK_PAYLOADS);
+
+    static {
+        TrustedAvroClasses.install();
+    }
 
     private Topics() {
     }

@@ -1,6 +1,7 @@
 package io.switchboard.projector;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.convert.format.MapFormat;
 import io.switchboard.projector.topology.StatusTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -114,7 +115,7 @@ public class ProjectorConfig {
         return streams;
     }
 
-    public void setStreams(Map<String, String> streams) {
+    public void setStreams(@MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> streams) {
         this.streams = streams;
     }
 }

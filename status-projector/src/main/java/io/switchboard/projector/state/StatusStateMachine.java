@@ -39,7 +39,7 @@ public final class StatusStateMachine {
      * @param current the projected status so far, or null when nothing is known about the message yet
      */
     public Optional<MessageStatus> apply(MessageStatus current, StatusFact fact) {
-        MessageStatus next = current == null ? placeholder(fact) : MessageStatus.newBuilder(current).build();
+        MessageStatus next = current == null ? placeholder(fact) : copyOf(current);
         fillMetadata(next, fact.metadata());
         if (next.getWamid() == null && fact.wamid() != null) {
             next.setWamid(fact.wamid());
@@ -100,6 +100,29 @@ public final class StatusStateMachine {
                 .setStatus(MessageState.QUEUED)
                 .setUpdatedAt(fact.at())
                 .setTimeline(new ArrayList<>())
+                .build();
+    }
+
+    /**
+     * A copy to modify. Field by field rather than Avro's deep copy, which resolves enum classes reflectively (and so
+     * trips Avro's class allow-list); transitions and errors are never modified, so they are shared.
+     */
+    private static MessageStatus copyOf(MessageStatus c) {
+        return MessageStatus.newBuilder()
+                .setMessageId(c.getMessageId())
+                .setStatus(c.getStatus())
+                .setAccountId(c.getAccountId())
+                .setPhoneNumberId(c.getPhoneNumberId())
+                .setRecipient(c.getRecipient())
+                .setKind(c.getKind())
+                .setReference(c.getReference())
+                .setApiKeyId(c.getApiKeyId())
+                .setWamid(c.getWamid())
+                .setAcceptedAt(c.getAcceptedAt())
+                .setUpdatedAt(c.getUpdatedAt())
+                .setAttempts(c.getAttempts())
+                .setError(c.getError())
+                .setTimeline(new ArrayList<>(c.getTimeline()))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import io.switchboard.schemas.avro.MessageStatus;
 import io.switchboard.schemas.avro.StatusUpdate;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -54,13 +56,20 @@ public final class StatusTopology {
     }
 
     public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention) {
+        build(builder, serdes, heldRetention, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * @param stores how each named store is kept: RocksDB ({@link Stores#persistentKeyValueStore}) in the service;
+     *               tests that replay thousands of records may keep them in memory, which flushes nothing per commit
+     */
+    public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
+                             Function<String, KeyValueBytesStoreSupplier> stores) {
         Serde<String> keys = Serdes.String();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(MESSAGE_STORE), keys, serdes.messageStatus()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(WAMID_INDEX_STORE), keys, Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(HELD_STATUSES_STORE), keys, serdes.statusUpdate()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(MESSAGE_STORE), keys, serdes.messageStatus()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAMID_INDEX_STORE), keys, Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(HELD_STATUSES_STORE), keys,
+                serdes.statusUpdate()));
 
         KStream<String, MessageStatus> accepted = builder
                 .stream(Topics.SEND_COMMANDS.name(), Consumed.with(keys, serdes.sendCommand())

@@ -1,0 +1,126 @@
+package io.switchboard.dispatcher;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.switchboard.schemas.Topic;
+import io.switchboard.schemas.TopicProvisioner;
+import io.switchboard.schemas.Topics;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the delivery pipeline with the application context. At start: the topics it reads and writes
+ * exist ({@link TopicProvisioner}), the value schemas it writes are registered (so the first outcome never waits on
+ * the registry, and a refused schema stops start-up), then the consumer loop starts. At close, in this order: stop
+ * polling and drain in-flight work ({@link KeyOrderedDispatcher#close()}), stop timers and workers, flush the
+ * producers, drop the HTTP client; whatever did not finish is redelivered to the next owner.
+ */
+@Context
+@Requires(property = DispatcherProperties.PREFIX + ".enabled", notEquals = "false")
+public class DispatcherRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatcherRunner.class);
+    private static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.MESSAGE_EVENTS,
+            Topics.SEND_COMMANDS_DLQ);
+
+    private final CloudApiProperties cloudApi;
+    private final DispatcherProperties properties;
+    private final KafkaClientSettings kafka;
+    private final DispatcherMetrics metrics;
+    private ScheduledExecutorService timers;
+    private ExecutorService workers;
+    private CloudApiClient client;
+    private MessageEventPublisher publisher;
+    private KeyOrderedDispatcher dispatcher;
+
+    public DispatcherRunner(CloudApiProperties cloudApi, DispatcherProperties properties, KafkaClientSettings kafka,
+            MeterRegistry registry) {
+        this.cloudApi = cloudApi;
+        this.properties = properties;
+        this.kafka = kafka;
+        this.metrics = new DispatcherMetrics(registry);
+    }
+
+    @PostConstruct
+    void start() {
+        cloudApi.validate();
+        LOG.info("Starting dispatcher: group {}, max in flight {}, {}", properties.getGroupId(),
+                properties.getMaxInFlight(), cloudApi);
+        try (Admin admin = Admin.create(kafka.clientConfig())) {
+            TopicProvisioner.ensureTopics(admin, TOPICS, kafka.replicationFactor());
+        }
+        Topics.MESSAGE_EVENTS.registerValueSchema(kafka.registryUrl());
+        Topics.SEND_COMMANDS_DLQ.registerValueSchema(kafka.registryUrl());
+
+        Clock clock = Clock.systemUTC();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("dispatcher-timer"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        timers = scheduler;
+        workers = Executors.newFixedThreadPool(Math.max(1, properties.getWorkerThreads()), threads("dispatcher-worker"));
+        client = new CloudApiClient(cloudApi);
+        publisher = new MessageEventPublisher(kafka.clientConfig(), kafka.registryUrl(), timers, metrics, clock);
+        publisher.warmUp();
+        SendCommandProcessor processor = new SendCommandProcessor(new CloudApiRequestMapper(), client,
+                new SendOutcomeClassifier(), new RetryPolicy(properties), publisher, timers, workers, metrics, clock);
+        dispatcher = new KeyOrderedDispatcher(kafka.clientConfig(), kafka.registryUrl(),
+                new KeyOrderedExecutor(workers), processor::process, metrics, properties);
+        metrics.inFlightGauge(dispatcher::inFlight);
+        dispatcher.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        LOG.info("Stopping dispatcher (waiting up to {} for messages in flight)", properties.getShutdownTimeout());
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** Whether the consumer loop is polling; read by the health indicator. */
+    public boolean isAlive() {
+        return dispatcher != null && dispatcher.isAlive();
+    }
+
+    public KeyOrderedDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

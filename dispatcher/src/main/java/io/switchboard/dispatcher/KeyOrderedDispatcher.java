@@ -1,0 +1,231 @@
+package io.switchboard.dispatcher;
+
+import io.switchboard.schemas.Topics;
+import io.switchboard.schemas.avro.SendCommand;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consumer loop. One thread owns a plain {@link KafkaConsumer} on {@code send-commands} and hands each record to
+ * a {@link KeyOrderedExecutor}: records with the same key (one business number, one recipient) are delivered one
+ * after another in offset order, records with different keys concurrently, so one slow call or a retry waiting for
+ * its backoff never holds up the rest of a partition.
+ *
+ * <p>Rules: at most {@code max-in-flight} records are taken at once (plus one poll's worth), beyond which every
+ * assigned partition is paused until work finishes; offsets are committed per partition only up to the first
+ * unfinished record ({@link PartitionOffsets}), asynchronously every {@code commit-interval} and synchronously on
+ * revocation and close; on revocation the loop waits up to {@code revoke-timeout} for the partition's work, commits
+ * what finished and abandons the rest, which the next owner receives again (a Cloud API call already under way may
+ * then deliver a message twice: counted in {@code dispatcher.redelivered.inflight}). Undecodable records and the
+ * rebalance callbacks are handled by {@link CommandPolling}.
+ */
+public final class KeyOrderedDispatcher implements AutoCloseable {
+
+    /** Delivers one command; {@code owned} tells whether its partition is still assigned here. */
+    @FunctionalInterface
+    public interface CommandHandler {
+        CompletableFuture<Void> handle(SendCommand command, BooleanSupplier owned);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyOrderedDispatcher.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+
+    private final Consumer<String, SendCommand> consumer;
+    private final CommandPolling polling;
+    private final KeyOrderedExecutor keys;
+    private final CommandHandler handler;
+    private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object progress = new Object();
+    private final Duration commitInterval;
+    private final Duration shutdownTimeout;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Throwable failure;
+    private volatile long lastPollNanos = System.nanoTime();
+    private long lastCommitNanos = System.nanoTime();
+
+    public KeyOrderedDispatcher(Map<String, Object> consumerConfig, String registryUrl, KeyOrderedExecutor keys,
+            CommandHandler handler, DispatcherMetrics metrics, DispatcherProperties properties) {
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getGroupId());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(1, Math.min(500, properties.getMaxInFlight())));
+        // Cooperative rebalancing revokes only the partitions that move, so the others keep sending meanwhile.
+        config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        this.consumer = new KafkaConsumer<>(config, Topics.SEND_COMMANDS.keySerde().deserializer(),
+                Topics.SEND_COMMANDS.valueSerde(registryUrl).deserializer());
+        this.keys = keys;
+        this.handler = handler;
+        this.commitInterval = properties.getCommitInterval();
+        this.shutdownTimeout = properties.getShutdownTimeout();
+        this.polling = new CommandPolling(consumer, partitions, this::awaitDrained, metrics,
+                properties.getMaxInFlight(), properties.getRevokeTimeout());
+        this.thread = new Thread(this::run, "dispatcher-consumer");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(Topics.SEND_COMMANDS.name()), polling);
+            while (running) {
+                polling.applyBackpressure(inFlight.get());
+                ConsumerRecords<String, SendCommand> records;
+                try {
+                    records = consumer.poll(POLL_TIMEOUT);
+                } catch (RecordDeserializationException e) {
+                    polling.undecodable(e);
+                    continue;
+                }
+                lastPollNanos = System.nanoTime();
+                for (ConsumerRecord<String, SendCommand> record : records) {
+                    dispatch(record);
+                }
+                commitIfDue();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure = e;
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            LOG.error("The send-commands consumer loop stopped", e);
+        } finally {
+            drainAndClose();
+        }
+    }
+
+    private void dispatch(ConsumerRecord<String, SendCommand> record) {
+        PartitionOffsets tracker = partitions.get(new TopicPartition(record.topic(), record.partition()));
+        if (tracker == null || !tracker.isOwned()) {
+            return;
+        }
+        long offset = record.offset();
+        tracker.started(offset);
+        inFlight.incrementAndGet();
+        SendCommand command = record.value();
+        if (command == null) {
+            complete(tracker, offset, null);
+            return;
+        }
+        String key = record.key() != null ? record.key()
+                : Topics.sendCommandKey(command.getPhoneNumberId(), command.getRecipient());
+        keys.submit(key, () -> handler.handle(command, tracker::isOwned))
+                .whenComplete((ignored, error) -> complete(tracker, offset, error));
+    }
+
+    private void complete(PartitionOffsets tracker, long offset, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause == null) {
+            tracker.finished(offset);
+        } else if (!(cause instanceof DeliveryAbandonedException)
+                && !(cause instanceof RejectedExecutionException)) {
+            LOG.error("Record {}@{} did not finish; its offset stays uncommitted until it is redelivered",
+                    tracker.partition(), offset, cause);
+        }
+        inFlight.decrementAndGet();
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    private void commitIfDue() {
+        if (System.nanoTime() - lastCommitNanos >= commitInterval.toNanos()) {
+            lastCommitNanos = System.nanoTime();
+            polling.commitAsync(new ArrayList<>(partitions.values()));
+        }
+    }
+
+    /** Waits until the given partitions have no unfinished record, or the timeout passes. */
+    private void awaitDrained(Collection<PartitionOffsets> trackers, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (trackers.stream().anyMatch(t -> t.inFlight() > 0)) {
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) {
+                    return;
+                }
+                try {
+                    progress.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void drainAndClose() {
+        try {
+            polling.release(new ArrayList<>(partitions.keySet()), shutdownTimeout, true);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not finish in-flight work cleanly at shutdown: {}", e.toString());
+        } finally {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the send-commands consumer failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Stops polling, waits up to {@code shutdown-timeout} for work in flight, commits what finished and closes. */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(shutdownTimeout.plusSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("The send-commands consumer did not stop within {}", shutdownTimeout.plusSeconds(10));
+        }
+    }
+
+    /** Polling normally: the thread runs, no fatal error, and a poll returned recently. */
+    public boolean isAlive() {
+        return running && failure == null && thread.isAlive()
+                && System.nanoTime() - lastPollNanos < Duration.ofSeconds(60).toNanos();
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public int assignedPartitions() {
+        return partitions.size();
+    }
+}

@@ -1,0 +1,115 @@
+package io.switchboard.projector.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.switchboard.projector.ProjectorConfig;
+import io.switchboard.projector.topology.ProjectorSerdes;
+import io.switchboard.projector.topology.StatusTopology;
+import io.switchboard.schemas.Topic;
+import io.switchboard.schemas.TopicProvisioner;
+import io.switchboard.schemas.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns this instance's {@link KafkaStreams}. It starts once the HTTP server is listening, because
+ * {@code application.server} must name the port other instances forward queries to; before that, the topics the
+ * projector reads and writes are created if missing (Streams refuses to start on missing source topics) and the
+ * output schema is registered. A stream thread that dies of an unexpected exception is replaced; the health
+ * endpoint reports the Streams state.
+ */
+@Singleton
+public class ProjectorStreams implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectorStreams.class);
+    static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.MESSAGE_EVENTS,
+            Topics.STATUS_UPDATES, Topics.MESSAGE_STATUS);
+
+    private final ProjectorConfig config;
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final short replicationFactor;
+    private final MeterRegistry meterRegistry;
+    private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics metrics;
+    private volatile HostInfo self;
+
+    public ProjectorStreams(ProjectorConfig config,
+                            @Value("${kafka.bootstrap.servers}") String bootstrapServers,
+                            @Value("${switchboard.schema-registry.url}") String registryUrl,
+                            @Value("${switchboard.kafka.replication-factor:1}") short replicationFactor,
+                            MeterRegistry meterRegistry) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.replicationFactor = replicationFactor;
+        this.meterRegistry = meterRegistry;
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(ServerStartupEvent event) {
+        if (streams != null) {
+            return;
+        }
+        EmbeddedServer server = event.getSource();
+        self = new HostInfo(Optional.ofNullable(config.getAdvertisedHost()).orElse(server.getHost()),
+                Optional.ofNullable(config.getAdvertisedPort()).orElse(server.getPort()));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            TopicProvisioner.ensureTopics(admin, TOPICS, replicationFactor);
+        }
+        Topics.MESSAGE_STATUS.registerValueSchema(registryUrl);
+
+        StreamsBuilder builder = new StreamsBuilder();
+        StatusTopology.build(builder, ProjectorSerdes.forRegistry(registryUrl), config.getHeldRetention());
+        KafkaStreams created = new KafkaStreams(builder.build(),
+                StreamsSettings.of(config, bootstrapServers, replicationFactor, self));
+        created.setUncaughtExceptionHandler(error -> {
+            LOG.error("A status-projector stream thread died; replacing it", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        created.setStateListener((newState, oldState) ->
+                LOG.info("Kafka Streams {} -> {} ({} at {})", oldState, newState, config.getApplicationId(), self));
+        metrics = new KafkaStreamsMetrics(created);
+        metrics.bindTo(meterRegistry);
+        streams = created;
+        created.start();
+    }
+
+    /** The running Streams instance, once started. */
+    public Optional<KafkaStreams> streams() {
+        return Optional.ofNullable(streams);
+    }
+
+    /** This instance's {@code application.server} address, once the server has started. */
+    public Optional<HostInfo> self() {
+        return Optional.ofNullable(self);
+    }
+
+    @PreDestroy
+    public synchronized void close() {
+        KafkaStreams running = streams;
+        if (running == null) {
+            return;
+        }
+        running.close(config.getCloseTimeout());
+        if (metrics != null) {
+            metrics.close();
+        }
+        streams = null;
+    }
+}

@@ -1,0 +1,82 @@
+package io.switchboard.projector.topology;
+
+import static io.switchboard.projector.topology.Records.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.switchboard.schemas.avro.MessageState;
+import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.schemas.avro.WhatsAppStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every order of a message's five facts through the whole topology: the queued command, the dispatcher's sent, and
+ * WhatsApp's sent, delivered and read without callback data (so statuses overtaking the send result are held and
+ * released). In-memory stores: RocksDB would flush on each of the driver's per-record commits, and 600 records of
+ * behaviour are what is under test here, not RocksDB.
+ */
+class StatusTopologyOrderTest {
+
+    private TopologyFixture t;
+
+    @BeforeEach
+    void startDriver() {
+        t = new TopologyFixture(Stores::inMemoryKeyValueStore);
+    }
+
+    @AfterEach
+    void closeDriver() {
+        t.close();
+    }
+
+    @Test
+    void everyOrderOfQueuedSentAndWhatsAppsStatusesEndsReadWithAMonotonicTimeline() {
+        List<List<String>> orders = permutations(List.of("queued", "dispatcher-sent", "sent", "delivered", "read"));
+        assertThat(orders).hasSize(120);
+
+        for (List<String> order : orders) {
+            String id = UUID.randomUUID().toString();
+            String wamid = "wamid." + id;
+            for (String step : order) {
+                switch (step) {
+                    case "queued" -> t.accept(id);
+                    case "dispatcher-sent" -> t.sent(id, wamid);
+                    case "sent" -> t.status(status(wamid, WhatsAppStatus.SENT, 2));
+                    case "delivered" -> t.status(status(wamid, WhatsAppStatus.DELIVERED, 5));
+                    default -> t.status(status(wamid, WhatsAppStatus.READ, 60));
+                }
+            }
+            MessageStatus status = t.store.get(id);
+            assertThat(status.getStatus()).as("final status after %s", order).isEqualTo(MessageState.READ);
+            assertThat(status.getTimeline().get(0).getStatus()).as("first entry after %s", order)
+                    .isEqualTo(MessageState.QUEUED);
+            assertThat(status.getTimeline()).extracting(entry -> entry.getStatus().ordinal())
+                    .as("timeline after %s", order).isSorted().doesNotHaveDuplicates();
+            assertThat(status.getWamid()).isEqualTo(wamid);
+            assertThat(status.getAccountId()).isEqualTo("acct-7f3a");
+        }
+        assertThat(t.heldCount()).as("every held status was released").isZero();
+    }
+
+    private static List<List<String>> permutations(List<String> items) {
+        if (items.isEmpty()) {
+            return List.of(List.of());
+        }
+        List<List<String>> result = new ArrayList<>();
+        for (String head : items) {
+            List<String> rest = items.stream().filter(item -> !item.equals(head)).toList();
+            for (List<String> tail : permutations(rest)) {
+                List<String> order = new ArrayList<>();
+                order.add(head);
+                order.addAll(tail);
+                result.add(order);
+            }
+        }
+        return result;
+    }
+}
