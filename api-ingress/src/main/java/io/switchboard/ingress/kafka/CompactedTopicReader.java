@@ -128,7 +128,10 @@ public final class CompactedTopicReader<V> implements AutoCloseable {
 
     private void pause() {
         try {
-            TimeUnit.MILLISECONDS.sleep(RETRY.toMillis());
+            long until = System.nanoTime() + RETRY.toNanos();
+            while (running && System.nanoTime() < until) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -140,9 +143,9 @@ public final class CompactedTopicReader<V> implements AutoCloseable {
         running = false;
         KafkaConsumer<String, V> current = consumer;
         if (current != null) {
+            // wakeup, not interrupt: an interrupted consumer cannot close its fetcher cleanly.
             current.wakeup();
         }
-        thread.interrupt();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

@@ -1,0 +1,43 @@
+package io.switchboard.ingress;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.switchboard.ingress.auth.AccountStore;
+import io.switchboard.ingress.auth.ApiKeyStore;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * "ingress" in {@code /health}: UP once start-up finished (topics, schema, bootstrap) and both configuration tables
+ * (api-keys, accounts) have been read to where they ended at start. Kafka and Redis have indicators of their own.
+ */
+@Singleton
+public class IngressHealthIndicator implements HealthIndicator {
+
+    private final IngressStartup startup;
+    private final ApiKeyStore apiKeys;
+    private final AccountStore accounts;
+
+    public IngressHealthIndicator(IngressStartup startup, ApiKeyStore apiKeys, AccountStore accounts) {
+        this.startup = startup;
+        this.apiKeys = apiKeys;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("startup", startup.step());
+        details.put("apiKeysLoaded", apiKeys.isReady());
+        details.put("apiKeys", apiKeys.size());
+        details.put("accountsLoaded", accounts.isReady());
+        details.put("accounts", accounts.size());
+        boolean up = startup.isReady() && apiKeys.isReady() && accounts.isReady();
+        return Mono.just(HealthResult.builder("ingress", up ? HealthStatus.UP : HealthStatus.DOWN)
+                .details(details).build());
+    }
+}

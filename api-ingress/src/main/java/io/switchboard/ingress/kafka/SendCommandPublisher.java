@@ -1,0 +1,81 @@
+package io.switchboard.ingress.kafka;
+
+import io.switchboard.schemas.Topics;
+import io.switchboard.schemas.avro.SendCommand;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * Writes send commands and completes when the broker acknowledged them (acks=all), or fails after the ack timeout.
+ *
+ * <p>{@code send()} itself can block (first metadata fetch, schema registration, a full buffer), so it runs on one
+ * dedicated thread and never on an HTTP or Redis event loop; one thread also keeps records in acceptance order. A
+ * request that already timed out is not sent afterwards, so a client told 503 is not surprised by a queued message
+ * (except for a record the producer already holds when the timeout strikes: the answer is then ambiguous, which the
+ * next issue's idempotency keys make safe to retry).
+ */
+public final class SendCommandPublisher implements AutoCloseable {
+
+    private final Producer<String, SendCommand> producer;
+    private final Duration ackTimeout;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "send-commands-producer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SendCommandPublisher(Producer<String, SendCommand> producer, Duration ackTimeout) {
+        this.producer = producer;
+        this.ackTimeout = ackTimeout;
+    }
+
+    /** Completes with the record's position once acknowledged; fails on error or after the ack timeout. */
+    public CompletableFuture<RecordMetadata> publish(String key, SendCommand command) {
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        ProducerRecord<String, SendCommand> record = new ProducerRecord<>(Topics.SEND_COMMANDS.name(), key, command);
+        try {
+            sender.execute(() -> {
+                if (acked.isDone()) {
+                    return;
+                }
+                try {
+                    producer.send(record, (metadata, failure) -> {
+                        if (failure != null) {
+                            acked.completeExceptionally(failure);
+                        } else {
+                            acked.complete(metadata);
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    acked.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Fetches the topic's metadata now, so the first request does not pay for it. */
+    public void warmUp() {
+        producer.partitionsFor(Topics.SEND_COMMANDS.name());
+    }
+
+    @Override
+    public void close() {
+        sender.shutdown();
+        try {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,38 @@
+package io.switchboard.ingress.ratelimit;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.switchboard.ingress.IngressConfiguration;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * Redis as the rate limiter sees it: a PING over the limiter's own connection, bounded by the limiter's timeout. When
+ * this is DOWN, sends are refused with 503 RATE_LIMITER_UNAVAILABLE.
+ */
+@Singleton
+public class RedisHealthIndicator implements HealthIndicator {
+
+    private final RedisConnector redis;
+    private final Duration timeout;
+
+    public RedisHealthIndicator(RedisConnector redis, IngressConfiguration config) {
+        this.redis = redis;
+        this.timeout = config.getRateLimiterTimeout();
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        return Mono.fromFuture(() -> redis.commands()
+                        .thenCompose(commands -> commands.ping().toCompletableFuture())
+                        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS))
+                .map(pong -> HealthResult.builder("redis", HealthStatus.UP).details(Map.of("ping", pong)).build())
+                .onErrorResume(e -> Mono.just(HealthResult.builder("redis", HealthStatus.DOWN)
+                        .details(Map.of("error", String.valueOf(e.getMessage()))).build()));
+    }
+}

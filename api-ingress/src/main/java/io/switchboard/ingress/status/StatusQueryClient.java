@@ -1,0 +1,75 @@
+package io.switchboard.ingress.status;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.uri.UriBuilder;
+import io.switchboard.ingress.IngressConfiguration;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Asks the status-projector for one message ({@code GET /internal/messages/{id}}, non-blocking). 200 is the status,
+ * 404 "unknown", anything else (503 while it restores or rebalances, a timeout, no connection, an unreadable body)
+ * "unavailable": the projector is the single owner of statuses and there is nothing else to ask.
+ */
+@Singleton
+public class StatusQueryClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusQueryClient.class);
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public StatusQueryClient(@Client("${switchboard.ingress.status-query-url}") HttpClient http,
+                             IngressConfiguration config) {
+        this.http = http;
+        this.timeout = config.getStatusQueryTimeout();
+    }
+
+    public CompletableFuture<Reply> find(String messageId) {
+        String path = UriBuilder.of("/internal/messages").path(messageId).build().toString();
+        HttpRequest<?> request = HttpRequest.GET(path).accept(MediaType.APPLICATION_JSON_TYPE);
+        return Mono.from(http.exchange(request, String.class))
+                .timeout(timeout)
+                .map(response -> Reply.found(ProjectedStatus.parse(response.body())))
+                .onErrorResume(HttpClientResponseException.class, e -> e.getStatus().getCode() == 404
+                        ? Mono.just(Reply.notFound())
+                        : Mono.just(unavailable(messageId, "HTTP " + e.getStatus().getCode())))
+                .onErrorResume(e -> Mono.just(unavailable(messageId, e.toString())))
+                .toFuture();
+    }
+
+    private static Reply unavailable(String messageId, String why) {
+        LOG.warn("status-projector could not answer for message {}: {}", messageId, why);
+        return Reply.unavailable();
+    }
+
+    /**
+     * The projector's answer.
+     *
+     * @param status the message, when found
+     * @param available false when the projector could not answer
+     */
+    public record Reply(@Nullable ProjectedStatus status, boolean available) {
+
+        static Reply found(ProjectedStatus status) {
+            return new Reply(status, true);
+        }
+
+        static Reply notFound() {
+            return new Reply(null, true);
+        }
+
+        static Reply unavailable() {
+            return new Reply(null, false);
+        }
+    }
+}
