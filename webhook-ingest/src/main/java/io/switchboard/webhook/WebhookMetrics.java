@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The service's meters, exposed on {@code GET /prometheus}: webhooks received and rejected (by reason), records
@@ -19,13 +22,13 @@ public final class WebhookMetrics {
     /** How a POST's publication ended. */
     public enum PublishOutcome { ACKED, FAILED, TIMEOUT }
 
-    private final MeterRegistry registry;
     private final Counter received;
     private final Counter statusesPublished;
     private final Counter inboundPublished;
+    private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
+    private final Map<PublishOutcome, Timer> publishLatency = new EnumMap<>(PublishOutcome.class);
 
     public WebhookMetrics(MeterRegistry registry) {
-        this.registry = registry;
         this.received = Counter.builder("switchboard.webhook.received")
                 .description("Webhook POSTs received, before the signature check").register(registry);
         this.statusesPublished = Counter.builder("switchboard.webhook.statuses.published")
@@ -33,7 +36,16 @@ public final class WebhookMetrics {
         this.inboundPublished = Counter.builder("switchboard.webhook.inbound.published")
                 .description("InboundMessage records acknowledged by Kafka").register(registry);
         for (Rejection reason : Rejection.values()) {
-            rejectedCounter(reason);
+            rejected.put(reason, Counter.builder("switchboard.webhook.rejected")
+                    .description("Webhook POSTs refused: bad signature (401) or not a JSON object (400)")
+                    .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                    .register(registry));
+        }
+        for (PublishOutcome outcome : PublishOutcome.values()) {
+            publishLatency.put(outcome, Timer.builder("switchboard.webhook.publish.latency")
+                    .description("From handing a POST's records to the producer to Kafka acknowledging all of them")
+                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                    .register(registry));
         }
     }
 
@@ -42,7 +54,7 @@ public final class WebhookMetrics {
     }
 
     void rejected(Rejection reason) {
-        rejectedCounter(reason).increment();
+        rejected.get(reason).increment();
     }
 
     void published(int statuses, int inbound) {
@@ -51,17 +63,6 @@ public final class WebhookMetrics {
     }
 
     void publishLatency(PublishOutcome outcome, Duration elapsed) {
-        Timer.builder("switchboard.webhook.publish.latency")
-                .description("Time from the first send of a POST's records to Kafka's acknowledgement of all of them")
-                .tag("outcome", outcome.name().toLowerCase())
-                .register(registry)
-                .record(elapsed);
-    }
-
-    private Counter rejectedCounter(Rejection reason) {
-        return Counter.builder("switchboard.webhook.rejected")
-                .description("Webhook POSTs refused: bad signature (401) or not a JSON object (400)")
-                .tag("reason", reason.name().toLowerCase())
-                .register(registry);
+        publishLatency.get(outcome).record(elapsed);
     }
 }
