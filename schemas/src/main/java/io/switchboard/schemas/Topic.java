@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param retention how long records are kept when the policy is delete; ignored for compacted topics
  * @param valueType the generated Avro class of the value
  * @param description what the topic carries, for operators
+ * @param maxMessageBytes largest record the topic accepts, or 0 for the broker's default (1 MB)
  */
 public record Topic<V extends SpecificRecord>(
         String name,
@@ -29,7 +30,13 @@ public record Topic<V extends SpecificRecord>(
         CleanupPolicy cleanupPolicy,
         Duration retention,
         Class<V> valueType,
-        String description) {
+        String description,
+        int maxMessageBytes) {
+
+    public Topic(String name, int partitions, CleanupPolicy cleanupPolicy, Duration retention, Class<V> valueType,
+                 String description) {
+        this(name, partitions, cleanupPolicy, retention, valueType, description, 0);
+    }
 
     /** Keys are plain strings on every topic. */
     public Serde<String> keySerde() {
@@ -58,6 +65,9 @@ public record Topic<V extends SpecificRecord>(
     public Map<String, String> topicConfigs() {
         Map<String, String> configs = new LinkedHashMap<>();
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy.kafkaValue());
+        if (maxMessageBytes > 0) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        }
         if (cleanupPolicy == CleanupPolicy.DELETE) {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
         } else {

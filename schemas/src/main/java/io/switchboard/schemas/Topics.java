@@ -29,6 +29,9 @@ public final class Topics {
     /** Partitions of the high-volume topics; the unit of parallelism for dispatchers and projector instances. */
     public static final int DEFAULT_PARTITIONS = 6;
 
+    /** Meta posts webhook bodies of up to 3 MB; the archive must take them whole even when they compress badly. */
+    private static final int WEBHOOK_PAYLOAD_MAX_BYTES = 5 * 1024 * 1024;
+
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MONTH = Duration.ofDays(30);
 
@@ -75,7 +78,8 @@ public final class Topics {
 
     public static final Topic<WebhookPayload> WEBHOOK_PAYLOADS = new Topic<>("webhook-payloads", DEFAULT_PARTITIONS,
             CleanupPolicy.DELETE, WEEK, WebhookPayload.class,
-            "Every signed webhook body exactly as received, for audit and replay; key request id.");
+            "Every signed webhook body exactly as received, for audit and replay; key request id.",
+            WEBHOOK_PAYLOAD_MAX_BYTES);
 
     private static final List<Topic<?>> ALL = List.of(SEND_COMMANDS, MESSAGE_EVENTS, STATUS_UPDATES,
             INBOUND_MESSAGES, MESSAGE_STATUS, API_KEYS, ACCOUNTS, TEMPLATES, SEND_COMMANDS_RETRY, SEND_COMMANDS_DLQ,

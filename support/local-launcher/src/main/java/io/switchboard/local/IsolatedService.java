@@ -66,10 +66,10 @@ public final class IsolatedService implements AutoCloseable {
         try {
             Class<?> micronaut = loader.loadClass("io.micronaut.runtime.Micronaut");
             Object builder = micronaut.getMethod("build", String[].class).invoke(null, (Object) new String[0]);
-            builder = invoke(builder, "classLoader", ClassLoader.class, loader);
-            builder = invoke(builder, "deduceEnvironment", boolean.class, false);
-            builder = invoke(builder, "banner", boolean.class, false);
-            builder = invoke(builder, "properties", Map.class, properties);
+            builder = invoke(builder, "classLoader", loader);
+            builder = invoke(builder, "deduceEnvironment", Boolean.FALSE);
+            builder = invoke(builder, "banner", Boolean.FALSE);
+            builder = invoke(builder, "properties", properties);
             context = builder.getClass().getMethod("start").invoke(builder);
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -119,29 +119,22 @@ public final class IsolatedService implements AutoCloseable {
         }
     }
 
-    private static Object invoke(Object target, String method, Class<?> type, Object arg)
-            throws ReflectiveOperationException {
-        Method m = findMethod(target.getClass(), method, type);
-        m.setAccessible(true);
-        return m.invoke(target, arg);
-    }
-
-    private static Method findMethod(Class<?> type, String name, Class<?> parameter) throws NoSuchMethodException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                try {
-                    return i.getMethod(name, parameter);
-                } catch (NoSuchMethodException ignored) {
-                    // keep looking
-                }
-            }
-            try {
-                return c.getMethod(name, parameter);
-            } catch (NoSuchMethodException ignored) {
-                // keep looking
+    /** Calls a one-argument builder method by name; the builder lives in the other class loader. */
+    private static Object invoke(Object target, String method, Object arg) throws ReflectiveOperationException {
+        for (Method m : target.getClass().getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == 1 && accepts(m.getParameterTypes()[0], arg)) {
+                m.setAccessible(true);
+                return m.invoke(target, arg);
             }
         }
-        throw new NoSuchMethodException(type.getName() + "." + name);
+        throw new NoSuchMethodException(target.getClass().getName() + "." + method);
+    }
+
+    private static boolean accepts(Class<?> parameter, Object arg) {
+        if (parameter == boolean.class) {
+            return arg instanceof Boolean;
+        }
+        return parameter.isInstance(arg);
     }
 
     private static URL url(Path path) {
