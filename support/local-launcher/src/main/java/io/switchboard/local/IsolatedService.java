@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs one Micronaut service in its own class loader, built from that module's compiled classes and its runtime
@@ -64,13 +65,20 @@ public final class IsolatedService implements AutoCloseable {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
-            Class<?> micronaut = loader.loadClass("io.micronaut.runtime.Micronaut");
-            Object builder = micronaut.getMethod("build", String[].class).invoke(null, (Object) new String[0]);
+            // ApplicationContext rather than Micronaut.run: the latter registers a JVM shutdown hook per service, which
+            // deadlocks with the launcher's own orderly shutdown.
+            Class<?> applicationContext = loader.loadClass("io.micronaut.context.ApplicationContext");
+            Object builder = applicationContext.getMethod("builder").invoke(null);
             builder = invoke(builder, "classLoader", loader);
             builder = invoke(builder, "deduceEnvironment", Boolean.FALSE);
-            builder = invoke(builder, "banner", Boolean.FALSE);
             builder = invoke(builder, "properties", properties);
             context = builder.getClass().getMethod("start").invoke(builder);
+            Class<?> embeddedApplication = loader.loadClass("io.micronaut.runtime.EmbeddedApplication");
+            Optional<?> server = (Optional<?>) applicationContext.getMethod("findBean", Class.class)
+                    .invoke(context, embeddedApplication);
+            if (server.isPresent()) {
+                embeddedApplication.getMethod("start").invoke(server.get());
+            }
         } catch (ReflectiveOperationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(name + " failed to start: " + cause.getMessage(), cause);
@@ -109,14 +117,13 @@ public final class IsolatedService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the service. The class loader stays open: Netty and Kafka threads finish shutting down asynchronously and
+     * still load classes from it; it goes away with its last thread.
+     */
     @Override
     public void close() {
         stop();
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // Jar handles are released when the JVM exits anyway.
-        }
     }
 
     /** Calls a one-argument builder method by name; the builder lives in the other class loader. */

@@ -25,6 +25,15 @@ public final class LocalMain {
         Path data = home.resolve("data");
         Platform.Credentials credentials = LocalState.loadOrCreate(home.resolve("state.json"));
         LocalOptions.Ports ports = options.ports();
+        String busy = ports.firstBusy();
+        if (busy != null) {
+            System.err.println("Port " + busy + " is already in use: is Switchboard already running? Stop it, or move "
+                    + "every port with --port-offset N.");
+            System.exit(1);
+        }
+        if (!options.verbose()) {
+            QuietLogs.install(home);
+        }
 
         LocalKafkaBroker kafka = new LocalKafkaBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController());
         LocalRedis redis = new LocalRedis(data.resolve("redis"), ports.redis());
@@ -42,6 +51,19 @@ public final class LocalMain {
             stopped.countDown();
         }, "switchboard-shutdown"));
 
+        try {
+            startAll(options, home, data, credentials, ports, kafka, redis, registry, platform);
+        } catch (Exception e) {
+            System.err.println("Switchboard could not start: " + e.getMessage());
+            e.printStackTrace();
+            System.exit(1); // the shutdown hook stops whatever had started
+        }
+        stopped.await();
+    }
+
+    private static void startAll(LocalOptions options, Path home, Path data, Platform.Credentials credentials,
+                                 LocalOptions.Ports ports, LocalKafkaBroker kafka, LocalRedis redis,
+                                 EmbeddedSchemaRegistry[] registry, Platform[] platform) throws Exception {
         say("Starting Kafka (KRaft) on " + ports.kafka() + " ...");
         kafka.start();
         say("Starting Redis on " + ports.redis() + " ...");
@@ -76,7 +98,6 @@ public final class LocalMain {
         say("    -H \"X-API-Key: " + credentials.demoApiKey() + "\" \\");
         say("    -d '{\"to\": \"+919876543210\", \"message\": \"Hello from Switchboard\", \"reference\": \"test-msg-001\"}'");
         say("(written to " + localJson + "; Ctrl-C stops everything)");
-        stopped.await();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

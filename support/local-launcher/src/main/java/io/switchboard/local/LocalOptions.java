@@ -9,6 +9,20 @@ import java.nio.file.Path;
 record LocalOptions(Path home, boolean verbose, int portOffset) {
 
     record Ports(int kafka, int kafkaController, int redis, int registry, Platform.Ports platform) {
+
+        /** The first of the ports that something already listens on, or null when all are free. */
+        String firstBusy() {
+            for (int port : new int[] {kafka, kafkaController, redis, registry, platform.ingress(),
+                    platform.dispatcher(), platform.webhookIngest(), platform.projector(), platform.simulator()}) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                    socket.setReuseAddress(true);
+                    socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                } catch (java.io.IOException inUse) {
+                    return Integer.toString(port);
+                }
+            }
+            return null;
+        }
     }
 
     static LocalOptions parse(String[] args) {
