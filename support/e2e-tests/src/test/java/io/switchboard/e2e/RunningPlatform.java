@@ -49,7 +49,8 @@ final class RunningPlatform {
         }
         Platform started = new Platform(new Platform.Settings(repositoryRoot(), bootstrap,
                 RedisTestServer.shared().uri(), registry.url(), ports, credentials, stateDir,
-                "status-projector-e2e-" + UUID.randomUUID(), Duration.ofMillis(50), true));
+                "status-projector-e2e-" + UUID.randomUUID(), Duration.ofMillis(50), true,
+                Platform.DemoLimits.HIGH));
         started.start();
         return started;
     }

@@ -73,7 +73,7 @@ public final class LocalMain {
         say("Starting the Cloud API simulator and the four services ...");
         platform[0] = new Platform(new Platform.Settings(options.home(), kafka.bootstrapServers(), redis.uri(),
                 registry[0].url(), ports.platform(), credentials, data.resolve("projector"), "status-projector",
-                Duration.ofMillis(300), !options.verbose()));
+                Duration.ofMillis(300), !options.verbose(), options.demoLimits()));
         platform[0].start();
 
         ObjectNode local = new ObjectMapper().createObjectNode()

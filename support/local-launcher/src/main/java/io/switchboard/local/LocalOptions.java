@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * Command-line options of the local run. Ports default to the documented ones and can be moved with
  * {@code --port-offset N} when something else on the machine already uses them.
  */
-record LocalOptions(Path home, boolean verbose, int portOffset) {
+record LocalOptions(Path home, boolean verbose, int portOffset, Platform.DemoLimits demoLimits) {
 
     record Ports(int kafka, int kafkaController, int redis, int registry, Platform.Ports platform) {
 
@@ -29,16 +29,20 @@ record LocalOptions(Path home, boolean verbose, int portOffset) {
         Path home = Path.of("").toAbsolutePath();
         boolean verbose = false;
         int offset = 0;
+        int perMinute = Platform.DemoLimits.HIGH.perMinute();
+        int perDay = Platform.DemoLimits.HIGH.perDay();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--home" -> home = Path.of(args[++i]).toAbsolutePath();
                 case "--verbose", "-v" -> verbose = true;
                 case "--port-offset" -> offset = Integer.parseInt(args[++i]);
+                case "--demo-rate-limit" -> perMinute = Integer.parseInt(args[++i]);
+                case "--demo-daily-limit" -> perDay = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + ". Options: --home DIR, --verbose, --port-offset N");
+                        + ". Options: --home DIR, --verbose, --port-offset N, --demo-rate-limit N, --demo-daily-limit N");
             }
         }
-        return new LocalOptions(home, verbose, offset);
+        return new LocalOptions(home, verbose, offset, new Platform.DemoLimits(perMinute, perDay));
     }
 
     Ports ports() {

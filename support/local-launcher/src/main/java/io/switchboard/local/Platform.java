@@ -25,7 +25,13 @@ public final class Platform implements AutoCloseable {
             Path projectorStateDir,
             String projectorApplicationId,
             Duration simulatorStatusDelay,
-            boolean quietLogs) {
+            boolean quietLogs,
+            DemoLimits demoLimits) {
+    }
+
+    /** Limits of the demo key: high by default so local load tests are not capped. */
+    public record DemoLimits(int perMinute, int perDay) {
+        public static final DemoLimits HIGH = new DemoLimits(100_000, 10_000_000);
     }
 
     /** HTTP ports of the applications. */
@@ -54,6 +60,10 @@ public final class Platform implements AutoCloseable {
 
     public String simulatorUrl() {
         return "http://127.0.0.1:" + settings.ports().simulator();
+    }
+
+    public String dispatcherUrl() {
+        return "http://127.0.0.1:" + settings.ports().dispatcher();
     }
 
     public String projectorUrl() {
@@ -88,8 +98,8 @@ public final class Platform implements AutoCloseable {
         ingress.put("switchboard.ingress.bootstrap.account-name", "Demo business");
         ingress.put("switchboard.ingress.bootstrap.waba-id", c.wabaId());
         ingress.put("switchboard.ingress.bootstrap.phone-number-id", c.phoneNumberId());
-        ingress.put("switchboard.ingress.bootstrap.rate-limit-per-minute", 100_000);
-        ingress.put("switchboard.ingress.bootstrap.daily-limit", 10_000_000);
+        ingress.put("switchboard.ingress.bootstrap.rate-limit-per-minute", settings.demoLimits().perMinute());
+        ingress.put("switchboard.ingress.bootstrap.daily-limit", settings.demoLimits().perDay());
         run("api-ingress", "api-ingress", settings.ports().ingress(), ingress);
     }
 
