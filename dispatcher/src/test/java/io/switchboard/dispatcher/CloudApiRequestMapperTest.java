@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.switchboard.schemas.serde.TrustedAvroClasses;
 import io.switchboard.schemas.avro.CtaUrl;
 import io.switchboard.schemas.avro.CurrencyParameter;
 import io.switchboard.schemas.avro.HeaderType;
@@ -43,7 +44,7 @@ class CloudApiRequestMapperTest {
     private static final String CALLBACK = "\"biz_opaque_callback_data\":\"" + ID + "\"";
 
     static {
-        Commands.trustGeneratedAvroClasses();
+        TrustedAvroClasses.install();
     }
 
     private final CloudApiRequestMapper mapper = new CloudApiRequestMapper();

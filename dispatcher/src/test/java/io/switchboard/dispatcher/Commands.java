@@ -1,7 +1,7 @@
 package io.switchboard.dispatcher;
 
 import io.switchboard.schemas.avro.MessageKind;
-import io.switchboard.schemas.serde.AvroDeserializer;
+import io.switchboard.schemas.serde.TrustedAvroClasses;
 import io.switchboard.schemas.avro.SendCommand;
 import io.switchboard.schemas.avro.TextContent;
 import java.time.Instant;
@@ -14,18 +14,10 @@ final class Commands {
     static final String ACCOUNT = "acc_7f3c2a";
 
     static {
-        trustGeneratedAvroClasses();
+        TrustedAvroClasses.install();
     }
 
     private Commands() {
-    }
-
-    /**
-     * Avro 1.12 refuses to build records with record-typed defaults until the generated package is trusted; the
-     * schemas module trusts it when its first deserializer is created, which a service always does at start.
-     */
-    static void trustGeneratedAvroClasses() {
-        new AvroDeserializer<>(SendCommand.class);
     }
 
     /** A command with the envelope filled in and no content yet. */

@@ -3,6 +3,7 @@ package io.switchboard.dispatcher;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.switchboard.registry.EmbeddedSchemaRegistry;
+import io.switchboard.schemas.serde.TrustedAvroClasses;
 import io.switchboard.schemas.TopicProvisioner;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.DeadLetter;
@@ -44,8 +45,8 @@ final class DispatcherEnvironment implements AutoCloseable {
     final TopicCollector<DeadLetter> deadLetters;
 
     DispatcherEnvironment(Map<String, Object> overrides) throws Exception {
-        Commands.trustGeneratedAvroClasses();
-        registry = EmbeddedSchemaRegistry.start(kafka.bootstrapServers());
+        TrustedAvroClasses.install();
+        registry = EmbeddedSchemaRegistry.shared(kafka.bootstrapServers());
         peer = new CloudApiPeer(TOKEN);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         TopicProvisioner.ensureTopics(admin, List.of(Topics.SEND_COMMANDS, Topics.MESSAGE_EVENTS,
@@ -122,6 +123,5 @@ final class DispatcherEnvironment implements AutoCloseable {
         producer.close();
         admin.close();
         peer.close();
-        registry.close();
     }
 }

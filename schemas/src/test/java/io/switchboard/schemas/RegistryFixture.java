@@ -3,19 +3,13 @@ package io.switchboard.schemas;
 import io.switchboard.registry.EmbeddedSchemaRegistry;
 import io.switchboard.testkit.KafkaTestCluster;
 
-/** One real broker and one embedded registry for the schemas tests of this JVM. */
+/** The shared real broker and embedded registry of this test JVM. */
 public final class RegistryFixture {
-
-    private static EmbeddedSchemaRegistry registry;
 
     private RegistryFixture() {
     }
 
-    public static synchronized String registryUrl() {
-        if (registry == null) {
-            registry = EmbeddedSchemaRegistry.start(KafkaTestCluster.shared().bootstrapServers());
-            Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
-        }
-        return registry.url();
+    public static String registryUrl() {
+        return EmbeddedSchemaRegistry.shared(KafkaTestCluster.shared().bootstrapServers()).url();
     }
 }

@@ -11,7 +11,6 @@ import java.util.UUID;
 /** The real broker and registry the tests share (one of each per test JVM), plus fresh names and dirs per context. */
 public final class TestInfra {
 
-    private static EmbeddedSchemaRegistry registry;
 
     private TestInfra() {
     }
@@ -20,19 +19,8 @@ public final class TestInfra {
         return KafkaTestCluster.shared();
     }
 
-    public static synchronized String registryUrl() {
-        if (registry == null) {
-            EmbeddedSchemaRegistry started = EmbeddedSchemaRegistry.start(kafka().bootstrapServers());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception e) {
-                    // the JVM is exiting; nothing left to clean
-                }
-            }, "test-registry-shutdown"));
-            registry = started;
-        }
-        return registry.url();
+    public static String registryUrl() {
+        return EmbeddedSchemaRegistry.shared(kafka().bootstrapServers()).url();
     }
 
     /** A Streams application id no other test context uses (build-notes: reuse stalls or keeps stale state). */

@@ -23,25 +23,13 @@ final class TestServices {
     static final String VERIFY_TOKEN = "test-verify-token-3e8a";
     static final SignatureVerifier META = new SignatureVerifier(APP_SECRET);
 
-    private static EmbeddedSchemaRegistry registry;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServices() {
     }
 
-    static synchronized String registryUrl() {
-        if (registry == null) {
-            EmbeddedSchemaRegistry started = EmbeddedSchemaRegistry.start(KafkaTestCluster.shared().bootstrapServers());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception e) {
-                    // the JVM is going away; nothing to clean up beyond the broker's files
-                }
-            }, "schema-registry-shutdown"));
-            registry = started;
-        }
-        return registry.url();
+    static String registryUrl() {
+        return EmbeddedSchemaRegistry.shared(KafkaTestCluster.shared().bootstrapServers()).url();
     }
 
     /** The app on a random port, against {@code bootstrapServers}, with {@code overrides} on top of test defaults. */

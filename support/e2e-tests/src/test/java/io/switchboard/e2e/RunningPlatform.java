@@ -36,8 +36,7 @@ final class RunningPlatform {
 
     private static Platform start() {
         String bootstrap = KafkaTestCluster.shared().bootstrapServers();
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap);
-        Runtime.getRuntime().addShutdownHook(new Thread(registry::close));
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared(bootstrap);
         Platform.Credentials credentials = new Platform.Credentials(API_KEY, "adm_e2e", "EAAe2e-token",
                 "e2e-app-secret", "e2e-verify", "100000000000001", PHONE_NUMBER_ID);
         Platform.Ports ports = new Platform.Ports(freePort(), freePort(), freePort(), freePort(), freePort());

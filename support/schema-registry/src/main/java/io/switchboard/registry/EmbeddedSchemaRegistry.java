@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
+    private static final Map<String, EmbeddedSchemaRegistry> SHARED = new ConcurrentHashMap<>();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -31,6 +34,18 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         this.executor = executor;
         this.log = log;
         this.url = url;
+    }
+
+    /**
+     * One registry per JVM and broker, started on first use and closed when the JVM exits: what test suites share,
+     * the way they share the test kit's broker.
+     */
+    public static EmbeddedSchemaRegistry shared(String bootstrapServers) {
+        return SHARED.computeIfAbsent(bootstrapServers, servers -> {
+            EmbeddedSchemaRegistry registry = start(servers);
+            Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "schema-registry-shutdown"));
+            return registry;
+        });
     }
 
     /** A registry on 127.0.0.1 and a random free port, over the {@code _schemas} topic of these brokers. */
