@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -38,7 +40,8 @@ final class RunningPlatform {
         String bootstrap = KafkaTestCluster.shared().bootstrapServers();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared(bootstrap);
         Platform.Credentials credentials = new Platform.Credentials(API_KEY, "adm_e2e", "EAAe2e-token",
-                "e2e-app-secret", "e2e-verify", "100000000000001", PHONE_NUMBER_ID);
+                "e2e-app-secret", "e2e-verify",
+                Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)), "100000000000001", PHONE_NUMBER_ID);
         Platform.Ports ports = new Platform.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
         Path stateDir;
         try {

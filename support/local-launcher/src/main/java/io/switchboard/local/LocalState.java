@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * The credentials of this installation's local run: generated at the first start from a secure random source, kept in
@@ -23,27 +25,34 @@ final class LocalState {
     }
 
     static Platform.Credentials loadOrCreate(Path file) throws IOException {
-        if (Files.exists(file)) {
-            ObjectNode node = (ObjectNode) JSON.readTree(file.toFile());
-            return new Platform.Credentials(node.path("demo_api_key").asText(), node.path("admin_token").asText(),
-                    node.path("access_token").asText(), node.path("app_secret").asText(),
-                    node.path("verify_token").asText(), node.path("waba_id").asText(),
-                    node.path("phone_number_id").asText());
+        ObjectNode node = Files.exists(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
+        boolean changed = false;
+        // Values added by later versions are generated on the next start; existing ones are never replaced.
+        changed |= putIfMissing(node, "demo_api_key", () -> "pk_live_" + random(16));
+        changed |= putIfMissing(node, "admin_token", () -> "adm_" + random(24));
+        changed |= putIfMissing(node, "access_token", () -> "EAA" + random(24));
+        changed |= putIfMissing(node, "app_secret", () -> random(16));
+        changed |= putIfMissing(node, "verify_token", () -> "verify_" + random(8));
+        changed |= putIfMissing(node, "master_key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        changed |= putIfMissing(node, "waba_id", () -> "100000000000001");
+        changed |= putIfMissing(node, "phone_number_id", () -> "106540352242922");
+        if (changed) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            restrictToOwner(file);
         }
-        Platform.Credentials created = new Platform.Credentials("pk_live_" + random(16), "adm_" + random(24),
-                "EAA" + random(24), random(16), "verify_" + random(8), "100000000000001", "106540352242922");
-        ObjectNode node = JSON.createObjectNode()
-                .put("demo_api_key", created.demoApiKey())
-                .put("admin_token", created.adminToken())
-                .put("access_token", created.accessToken())
-                .put("app_secret", created.appSecret())
-                .put("verify_token", created.verifyToken())
-                .put("waba_id", created.wabaId())
-                .put("phone_number_id", created.phoneNumberId());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-        restrictToOwner(file);
-        return created;
+        return new Platform.Credentials(node.path("demo_api_key").asText(), node.path("admin_token").asText(),
+                node.path("access_token").asText(), node.path("app_secret").asText(),
+                node.path("verify_token").asText(), node.path("master_key").asText(), node.path("waba_id").asText(),
+                node.path("phone_number_id").asText());
+    }
+
+    private static boolean putIfMissing(ObjectNode node, String field, Supplier<String> value) {
+        if (node.hasNonNull(field) && !node.get(field).asText().isBlank()) {
+            return false;
+        }
+        node.put(field, value.get());
+        return true;
     }
 
     static void restrictToOwner(Path file) {
@@ -55,8 +64,12 @@ final class LocalState {
     }
 
     private static String random(int bytes) {
-        byte[] value = new byte[bytes];
+        return HexFormat.of().formatHex(bytes(bytes));
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] value = new byte[count];
         RANDOM.nextBytes(value);
-        return HexFormat.of().formatHex(value);
+        return value;
     }
 }

@@ -40,7 +40,7 @@ public final class Platform implements AutoCloseable {
 
     /** Secrets shared between the simulator (standing in for Meta) and the services; generated per installation. */
     public record Credentials(String demoApiKey, String adminToken, String accessToken, String appSecret,
-                              String verifyToken, String wabaId, String phoneNumberId) {
+                              String verifyToken, String masterKey, String wabaId, String phoneNumberId) {
     }
 
     private final Settings settings;
@@ -93,6 +93,9 @@ public final class Platform implements AutoCloseable {
         ingress.put("redis.uri", settings.redisUri());
         ingress.put("switchboard.ingress.status-query-url", projectorUrl());
         ingress.put("switchboard.ingress.admin-token", c.adminToken());
+        ingress.put("switchboard.ingress.master-key", c.masterKey());
+        ingress.put("switchboard.ingress.cloud-api.base-url", simulatorUrl());
+        ingress.put("switchboard.ingress.cloud-api.access-token", c.accessToken());
         ingress.put("switchboard.ingress.bootstrap.api-key", c.demoApiKey());
         ingress.put("switchboard.ingress.bootstrap.account-id", "demo");
         ingress.put("switchboard.ingress.bootstrap.account-name", "Demo business");
