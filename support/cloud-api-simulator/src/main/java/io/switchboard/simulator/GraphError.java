@@ -18,6 +18,18 @@ public record GraphError(int httpStatus, int code, String title, String details)
     public static final int INVALID_TOKEN = 190;
     public static final int INVALID_VALUE = 131009;
     public static final int UNSUPPORTED_TYPE = 131051;
+    public static final int MISSING_PARAMETER = 131008;
+    public static final int RE_ENGAGEMENT = 131047;
+    public static final int MEDIA_ERROR = 131053;
+    public static final int TEMPLATE_PARAM_COUNT = 132000;
+    public static final int TEMPLATE_MISSING = 132001;
+    public static final int TEMPLATE_PARAM_FORMAT = 132012;
+    public static final int TEMPLATE_PAUSED = 132015;
+    public static final int TEMPLATE_DISABLED = 132016;
+
+    /** The details Meta gives for 131047, word for word. */
+    public static final String RE_ENGAGEMENT_DETAILS = "Message failed to send because more than 24 hours have passed"
+            + " since the customer last replied to this number.";
 
     /** A parameter is missing, of the wrong JSON type, or not accepted at all. */
     public static GraphError invalidParameter(String details) {
@@ -37,6 +49,34 @@ public record GraphError(int httpStatus, int code, String title, String details)
     /** The bearer token is missing or is not the configured one. */
     public static GraphError invalidToken(String details) {
         return new GraphError(401, INVALID_TOKEN, "Invalid OAuth access token", details);
+    }
+
+    /** A required parameter is absent (Meta's 131008, used where a template needs a parameter). */
+    public static GraphError missingParameter(String details) {
+        return new GraphError(400, MISSING_PARAMETER, "Required parameter is missing", details);
+    }
+
+    /** A free-form message to a customer whose last message is older than the customer-service window. */
+    public static GraphError reEngagement() {
+        return new GraphError(400, RE_ENGAGEMENT, "Re-engagement message", RE_ENGAGEMENT_DETAILS);
+    }
+
+    /** An upload Meta would not store: too large for its type. */
+    public static GraphError mediaError(String details) {
+        return new GraphError(400, MEDIA_ERROR, "Media upload error", details);
+    }
+
+    /** A template error (132xxx); {@code title} is Meta's title for that code. */
+    public static GraphError template(int code, String details) {
+        String title = switch (code) {
+            case TEMPLATE_PARAM_COUNT -> "Number of parameters does not match the expected number of params";
+            case TEMPLATE_MISSING -> "Template name does not exist in the translation";
+            case TEMPLATE_PARAM_FORMAT -> "Parameter format does not match format in the created template";
+            case TEMPLATE_PAUSED -> "Template is paused";
+            case TEMPLATE_DISABLED -> "Template is disabled";
+            default -> throw new IllegalArgumentException("not a template error code: " + code);
+        };
+        return new GraphError(400, code, title, details);
     }
 
     /** The body Meta sends, with a fresh {@code fbtrace_id} as every real error carries one. */

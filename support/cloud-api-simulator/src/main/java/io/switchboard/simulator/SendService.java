@@ -10,8 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Answers {@code POST /{version}/{phone-number-id}/messages} as the Cloud API would. In order: the bearer token must
- * be the configured one (else 401, code 190); the body must be valid JSON that {@link SendRequestValidator} accepts
- * (else 400 with Meta's envelope); an accepted message gets a new wamid, is remembered in {@link SentMessages} and
- * has its status webhooks started. Every answer, error or not, waits {@code response-latency} first, on a scheduler
+ * be the configured one ({@link AccessTokens}, else 401, code 190); the body must be valid JSON that
+ * {@link SendRequestValidator} accepts and {@link SendPolicy} allows (media ids, templates, the customer-service
+ * window; else 400 with Meta's envelope); an accepted message gets a new wamid, is remembered in
+ * {@link SentMessages} and has its status webhooks started (a single {@code failed} status when the policy says
+ * the send fails later). Every answer, error or not, waits {@code response-latency} first, on a scheduler
  * rather than on the calling (event-loop) thread. Fault injection is meant to step in between the token check and
  * the validation.
  */
@@ -30,7 +30,8 @@ public class SendService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendService.class);
 
-    private final byte[] expectedToken;
+    private final AccessTokens tokens;
+    private final SendPolicy policy;
     private final long latencyMillis;
     private final JsonMapper json;
     private final SendRequestValidator validator;
@@ -39,10 +40,11 @@ public class SendService {
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry meters;
 
-    public SendService(SimulatorConfig config, JsonMapper json, SendRequestValidator validator,
-                       SentMessages sentMessages, StatusWebhooks statusWebhooks,
+    public SendService(SimulatorConfig config, AccessTokens tokens, SendPolicy policy, JsonMapper json,
+                       SendRequestValidator validator, SentMessages sentMessages, StatusWebhooks statusWebhooks,
                        @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler, MeterRegistry meters) {
-        this.expectedToken = config.getAccessToken().getBytes(StandardCharsets.UTF_8);
+        this.tokens = tokens;
+        this.policy = policy;
         this.latencyMillis = config.getResponseLatency().toMillis();
         this.json = json;
         this.validator = validator;
@@ -73,11 +75,11 @@ public class SendService {
 
     private Answer answer(String phoneNumberId, @Nullable String authorization, @Nullable byte[] body) {
         try {
-            checkToken(authorization);
+            tokens.check(authorization);
             JsonNode request = parse(body);
             ValidatedRequest validated = validator.validate(request);
             if (validated instanceof ValidatedRequest.MessageSend send) {
-                return accept(phoneNumberId, send, request);
+                return accept(phoneNumberId, send, request, policy.check(phoneNumberId, send, request));
             }
             meters.counter("simulator.reads").increment();
             return new Answer(200, new SendResponse.Success(true));
@@ -89,35 +91,22 @@ public class SendService {
         }
     }
 
-    private Answer accept(String phoneNumberId, ValidatedRequest.MessageSend send, JsonNode request) {
+    private Answer accept(String phoneNumberId, ValidatedRequest.MessageSend send, JsonNode request,
+                          SendPolicy.Decision decision) {
         String wamid = Identifiers.newWamid();
         SentMessage message = new SentMessage(wamid, phoneNumberId, send.to(), send.waId(), send.type(),
-                send.bizOpaqueCallbackData(), Instant.now().toString(), request);
+                send.bizOpaqueCallbackData(), Instant.now().toString(), request, decision.templateCategory());
         sentMessages.add(message);
-        statusWebhooks.start(message);
+        if (decision.failure() == null) {
+            statusWebhooks.start(message);
+        } else {
+            statusWebhooks.fail(message, decision.failure());
+        }
         meters.counter("simulator.sends.accepted", "type", send.type()).increment();
         if (LOG.isDebugEnabled()) {
             LOG.debug("Accepted {} to {} as {}", send.type(), Identifiers.maskPhone(send.to()), wamid);
         }
         return new Answer(200, SendResponse.accepted(send, wamid));
-    }
-
-    private void checkToken(@Nullable String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            throw GraphError.invalidToken("An active access token must be used to query information about the"
-                    + " current user: the Authorization header is missing.").exception();
-        }
-        String header = authorization.trim();
-        if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw GraphError.invalidToken("Malformed access token: the Authorization header must be"
-                    + " \"Bearer <token>\".").exception();
-        }
-        byte[] token = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        // Constant time, so the simulator does not teach a habit that would leak a real token.
-        if (!MessageDigest.isEqual(expectedToken, token)) {
-            throw GraphError.invalidToken("The access token could not be decrypted: it is not the configured"
-                    + " simulator.access-token.").exception();
-        }
     }
 
     private JsonNode parse(@Nullable byte[] body) {

@@ -17,6 +17,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param bizOpaqueCallbackData the caller's correlation data, echoed on statuses; null when absent
  * @param acceptedAt            ISO-8601 UTC time of acceptance
  * @param request               the request body as received
+ * @param templateCategory      a template's category from the template list, lower case ({@code utility}, ...),
+ *                              for pricing; null for other messages or a template the list does not know
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,7 +30,13 @@ public record SentMessage(
         String type,
         @JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData,
         @JsonProperty("accepted_at") String acceptedAt,
-        JsonNode request) {
+        JsonNode request,
+        @JsonProperty("template_category") @Nullable String templateCategory) {
+
+    public SentMessage(String wamid, String phoneNumberId, String to, String waId, String type,
+                       @Nullable String bizOpaqueCallbackData, String acceptedAt, JsonNode request) {
+        this(wamid, phoneNumberId, to, waId, type, bizOpaqueCallbackData, acceptedAt, request, null);
+    }
 
     public boolean isTemplate() {
         return "template".equals(type);

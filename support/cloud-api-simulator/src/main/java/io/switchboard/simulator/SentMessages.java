@@ -50,6 +50,17 @@ public class SentMessages {
         return Optional.ofNullable(byWamid.get(wamid));
     }
 
+    /** The newest recorded message of {@code type} sent from {@code phoneNumberId} to {@code waId}, if any. */
+    public synchronized Optional<SentMessage> latestTo(String phoneNumberId, String waId, String type) {
+        for (SentMessage message : newestFirst) {
+            if (message.phoneNumberId().equals(phoneNumberId) && message.waId().equals(waId)
+                    && message.type().equals(type)) {
+                return Optional.of(message);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Forgets every message and answers how many there were. */
     public synchronized int clear() {
         int size = newestFirst.size();

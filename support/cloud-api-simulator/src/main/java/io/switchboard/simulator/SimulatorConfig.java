@@ -28,6 +28,7 @@ public class SimulatorConfig {
     private Duration webhookRetryDelay = Duration.ofSeconds(1);
     private Duration webhookTimeout = Duration.ofSeconds(5);
     private int historySize = 1000;
+    private String defaultPhoneNumberId = "106540352242922";
 
     public String getAccessToken() {
         return accessToken;
@@ -124,5 +125,14 @@ public class SimulatorConfig {
 
     public void setHistorySize(int historySize) {
         this.historySize = historySize;
+    }
+
+    /** The business number an inbound message is addressed to when {@code /_sim/inbound} names none. */
+    public String getDefaultPhoneNumberId() {
+        return defaultPhoneNumberId;
+    }
+
+    public void setDefaultPhoneNumberId(String defaultPhoneNumberId) {
+        this.defaultPhoneNumberId = defaultPhoneNumberId;
     }
 }

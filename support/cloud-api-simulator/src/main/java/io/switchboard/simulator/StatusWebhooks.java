@@ -46,6 +46,14 @@ public class StatusWebhooks {
         scheduleStep(message, StatusPlan.of(message, read), 0);
     }
 
+    /** Sends the message's only status, {@code failed} carrying {@code failure}, after {@code status-delay}. */
+    public void fail(SentMessage message, GraphError failure) {
+        if (!deliverer.enabled()) {
+            return;
+        }
+        scheduleStep(message, StatusPlan.failed(failure), 0);
+    }
+
     private void scheduleStep(SentMessage message, StatusPlan plan, int index) {
         if (index >= plan.statuses().size()) {
             return;
@@ -61,7 +69,8 @@ public class StatusWebhooks {
     private void runStep(SentMessage message, StatusPlan plan, int index) {
         String status = plan.statuses().get(index);
         try {
-            byte[] body = payloads.status(message, status, Instant.now());
+            byte[] body = payloads.status(message, status, Instant.now(),
+                    StatusPlan.FAILED.equals(status) ? plan.failure() : null);
             String what = status + " for " + message.wamid() + " to " + Identifiers.maskPhone(message.to());
             deliverer.deliver(body, what).whenComplete((ok, error) -> scheduleStep(message, plan, index + 1));
         } catch (RuntimeException e) {

@@ -88,8 +88,23 @@ public class WebhookDeliverer {
      * hold an unmasked phone number.
      */
     public CompletableFuture<Boolean> deliver(byte[] body, String what) {
+        return deliverReporting(body, what).thenApply(outcome -> outcome == Outcome.DELIVERED);
+    }
+
+    /** What became of a webhook's first attempt. */
+    public enum Outcome {
+        /** The receiver answered 200. */
+        DELIVERED,
+        /** The first attempt failed; redeliveries go on in the background. */
+        REDELIVERING,
+        /** The first attempt failed and no redelivery is left ({@code webhook-max-attempts} is 1), or no URL is set. */
+        DROPPED
+    }
+
+    /** As {@link #deliver}, but the future says whether a failed first attempt will be redelivered. */
+    public CompletableFuture<Outcome> deliverReporting(byte[] body, String what) {
         if (target == null) {
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(Outcome.DROPPED);
         }
         return attempt(body, signature(appSecret, body), what, 1);
     }
@@ -105,7 +120,7 @@ public class WebhookDeliverer {
         }
     }
 
-    private CompletableFuture<Boolean> attempt(byte[] body, String signature, String what, int attempt) {
+    private CompletableFuture<Outcome> attempt(byte[] body, String signature, String what, int attempt) {
         try {
             HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(timeout)
@@ -118,15 +133,13 @@ public class WebhookDeliverer {
                     .handle((response, error) -> {
                         if (error == null && response.statusCode() == 200) {
                             onDelivered(what, attempt);
-                            return true;
+                            return Outcome.DELIVERED;
                         }
                         String reason = error == null ? "HTTP " + response.statusCode() : describe(error);
-                        onFailed(body, signature, what, attempt, reason);
-                        return false;
+                        return onFailed(body, signature, what, attempt, reason);
                     });
         } catch (RuntimeException e) {
-            onFailed(body, signature, what, attempt, describe(e));
-            return CompletableFuture.completedFuture(false);
+            return CompletableFuture.completedFuture(onFailed(body, signature, what, attempt, describe(e)));
         }
     }
 
@@ -139,11 +152,11 @@ public class WebhookDeliverer {
         }
     }
 
-    private void onFailed(byte[] body, String signature, String what, int attempt, String reason) {
+    private Outcome onFailed(byte[] body, String signature, String what, int attempt, String reason) {
         if (attempt >= maxAttempts) {
             meters.counter("simulator.webhooks", "outcome", "dropped").increment();
             LOG.warn("Webhook {} dropped after {} attempts, last failure: {}", what, attempt, reason);
-            return;
+            return Outcome.DROPPED;
         }
         meters.counter("simulator.webhooks", "outcome", "retried").increment();
         long delayMillis = retryDelay.toMillis() << Math.min(attempt - 1, 20);
@@ -153,7 +166,9 @@ public class WebhookDeliverer {
         } catch (RuntimeException e) {
             // The scheduler refuses work only while the application shuts down.
             LOG.warn("Webhook {} not redelivered: {}", what, describe(e));
+            return Outcome.DROPPED;
         }
+        return Outcome.REDELIVERING;
     }
 
     private static String describe(Throwable error) {

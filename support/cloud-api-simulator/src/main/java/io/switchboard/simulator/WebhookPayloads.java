@@ -17,9 +17,10 @@ import java.util.List;
  * the WABA, one {@code messages} change, one status whose {@code timestamp} is Unix seconds as a string and whose
  * {@code recipient_id} is the recipient's digits. {@code biz_opaque_callback_data} is echoed when the send had it.
  * {@code pricing} rides on {@code sent} and {@code delivered} only, as Meta sends it on sent and one later status;
- * {@code conversation} is left out, as from v24.0. Pricing cannot know a template's category until the simulator
- * has a template list, so templates are billed as {@code utility} and everything else is a free service message
- * (it can only be sent inside a customer service window).
+ * {@code conversation} is left out, as from v24.0. Templates are billed in their category from the template list
+ * ({@code utility} when unknown); everything else is a free service message (it can only be sent inside a customer
+ * service window). A {@code failed} status carries {@code errors[]} and no pricing. Inbound messages (a customer
+ * writing) go in the same envelope with {@code contacts[]} and {@code messages[]} instead of {@code statuses[]}.
  */
 @Singleton
 public class WebhookPayloads {
@@ -33,11 +34,27 @@ public class WebhookPayloads {
     }
 
     public byte[] status(SentMessage message, String status, Instant at) {
-        Pricing pricing = "read".equals(status) ? null : pricingOf(message);
+        return status(message, status, at, null);
+    }
+
+    /** A status; {@code failure}, for a {@code failed} status, becomes its {@code errors[]}. */
+    public byte[] status(SentMessage message, String status, Instant at, @Nullable GraphError failure) {
+        boolean priced = !"read".equals(status) && failure == null;
         Status entryStatus = new Status(message.wamid(), status, Long.toString(at.getEpochSecond()),
-                message.waId(), message.bizOpaqueCallbackData(), pricing);
-        ChangeValue value = new ChangeValue("whatsapp",
-                new Metadata(config.getDisplayPhoneNumber(), message.phoneNumberId()), List.of(entryStatus));
+                message.waId(), message.bizOpaqueCallbackData(), priced ? pricingOf(message) : null,
+                failure == null ? null : List.of(StatusError.of(failure)));
+        return serialize(new ChangeValue("whatsapp",
+                new Metadata(config.getDisplayPhoneNumber(), message.phoneNumberId()), null, null,
+                List.of(entryStatus)));
+    }
+
+    /** A customer's message to {@code phoneNumberId}, with the customer's profile name in {@code contacts[]}. */
+    public byte[] inbound(String phoneNumberId, String profileName, InboundWebhookMessage message) {
+        return serialize(new ChangeValue("whatsapp", new Metadata(config.getDisplayPhoneNumber(), phoneNumberId),
+                List.of(new Contact(new Profile(profileName), message.from())), List.of(message), null));
+    }
+
+    private byte[] serialize(ChangeValue value) {
         Notification notification = new Notification("whatsapp_business_account",
                 List.of(new Entry(config.getWabaId(), List.of(new Change("messages", value)))));
         try {
@@ -48,8 +65,9 @@ public class WebhookPayloads {
     }
 
     private static Pricing pricingOf(SentMessage message) {
+        String category = message.templateCategory() == null ? "utility" : message.templateCategory();
         return message.isTemplate()
-                ? new Pricing(true, "PMP", "regular", "utility")
+                ? new Pricing(true, "PMP", "regular", category)
                 : new Pricing(false, "PMP", "free_customer_service", "service");
     }
 
@@ -68,12 +86,40 @@ public class WebhookPayloads {
     public record Change(String field, ChangeValue value) {
     }
 
-    /** The payload of a {@code messages} change; inbound messages will add their own lists beside statuses. */
+    /** The payload of a {@code messages} change: either a customer's message with its contact, or statuses. */
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChangeValue(@JsonProperty("messaging_product") String messagingProduct,
                               Metadata metadata,
+                              @Nullable List<Contact> contacts,
+                              @Nullable List<InboundWebhookMessage> messages,
                               @Nullable List<Status> statuses) {
+    }
+
+    /** {@code contacts[]}: who wrote, as WhatsApp shows them. */
+    @Serdeable
+    public record Contact(Profile profile, @JsonProperty("wa_id") String waId) {
+    }
+
+    /** The customer's WhatsApp profile. */
+    @Serdeable
+    public record Profile(String name) {
+    }
+
+    /** One {@code statuses[].errors[]} element, Meta's webhook error shape. */
+    @Serdeable
+    public record StatusError(int code, String title, String message,
+                              @JsonProperty("error_data") ErrorDetails errorData, String href) {
+
+        static StatusError of(GraphError error) {
+            return new StatusError(error.code(), error.title(), error.title(), new ErrorDetails(error.details()),
+                    "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/");
+        }
+    }
+
+    /** {@code error_data} of a webhook error. */
+    @Serdeable
+    public record ErrorDetails(String details) {
     }
 
     /** The business number the change is about. */
@@ -88,7 +134,8 @@ public class WebhookPayloads {
     public record Status(String id, String status, String timestamp,
                          @JsonProperty("recipient_id") String recipientId,
                          @JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData,
-                         @Nullable Pricing pricing) {
+                         @Nullable Pricing pricing,
+                         @Nullable List<StatusError> errors) {
     }
 
     /** {@code pricing} on a status. */

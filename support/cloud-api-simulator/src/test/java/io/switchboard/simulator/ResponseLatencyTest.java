@@ -27,7 +27,8 @@ class ResponseLatencyTest {
                 "micronaut.server.port", -1,
                 "micronaut.netty.event-loops.default.num-threads", 1,
                 "simulator.access-token", SimulatorHttp.TOKEN,
-                "simulator.response-latency", "400ms"))) {
+                "simulator.response-latency", "400ms",
+                "simulator.window.mode", "off"))) {
             SimulatorHttp http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
             http.send(TEXT); // warm up
 

@@ -28,7 +28,9 @@ class SendEndpointTest {
     static void start() {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
-                "simulator.access-token", SimulatorHttp.TOKEN));
+                "simulator.access-token", SimulatorHttp.TOKEN,
+                // These tests send free-form messages to customers who never wrote: no window to enforce.
+                "simulator.window.mode", "off"));
         http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
     }
 
@@ -181,6 +183,14 @@ class SendEndpointTest {
     }
 
     @SuppressWarnings("unchecked")
+    @Test
+    void inboundIsRefusedWith409WhenNoWebhookUrlIsSet() {
+        HttpResponse<String> response = http.post("/_sim/inbound", null, "{\"from\":\"+919876543210\",\"text\":\"Hi\"}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat((String) http.jsonOf(response).get("error")).contains("simulator.webhook-url is not set");
+    }
+
     private static Map<String, Object> errorOf(HttpResponse<String> response) {
         return (Map<String, Object>) http.jsonOf(response).get("error");
     }

@@ -44,6 +44,58 @@ final class SimulatorHttp {
         return exchange(HttpRequest.newBuilder(base.resolve(path)).GET().build());
     }
 
+    HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return exchange(request.build());
+    }
+
+    HttpResponse<byte[]> getBytes(String uri, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(uri)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> delete(String path, String authorization) {
+        return exchange(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization)
+                .DELETE().build());
+    }
+
+    /** A multipart/form-data POST: text fields, then an optional file part with its content type. */
+    HttpResponse<String> upload(String path, String authorization, Map<String, String> fields, String fileName,
+                                String fileType, byte[] file) {
+        String boundary = "----sim" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data;"
+                + " name=\"" + name + "\"\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: " + fileType + "\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return exchange(request.build());
+    }
+
     HttpResponse<String> delete(String path) {
         return exchange(HttpRequest.newBuilder(base.resolve(path)).DELETE().build());
     }

@@ -44,7 +44,9 @@ class StatusWebhooksTest {
                 "simulator.display-phone-number", "15550783881",
                 "simulator.status-delay", "20ms",
                 "simulator.webhook-retry-delay", "50ms",
-                "simulator.webhook-max-attempts", MAX_ATTEMPTS));
+                "simulator.webhook-max-attempts", MAX_ATTEMPTS,
+                // These tests send free-form messages to customers who never wrote: no window to enforce.
+                "simulator.window.mode", "off"));
         http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
     }
 
