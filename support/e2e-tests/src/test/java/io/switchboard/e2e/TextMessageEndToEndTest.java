@@ -24,6 +24,7 @@ class TextMessageEndToEndTest {
 
     @Test
     void theSeedsTextMessageIsAcceptedAsQueuedThenMovesThroughSentAndDeliveredToRead() {
+        Customers.writeToTheBusiness(platform, "+919876543210");
         Http.Answer accepted = Http.post(platform.apiUrl() + "/messages/text", RunningPlatform.API_KEY, """
                 {
                   "to": "+919876543210",
@@ -58,6 +59,7 @@ class TextMessageEndToEndTest {
     @Test
     void whatTheSimulatorReceivedIsTheAcceptedTextWithOurMessageIdAsCallbackData() {
         String body = "Your order ORD-12345 has shipped";
+        Customers.writeToTheBusiness(platform, "+14155550123");
         String messageId = Http.post(platform.apiUrl() + "/messages/text", RunningPlatform.API_KEY,
                 "{\"to\":\"+14155550123\",\"message\":\"" + body + "\"}").body().path("data").path("message_id").asText();
 
@@ -75,6 +77,9 @@ class TextMessageEndToEndTest {
     @Test
     void fiftyMessagesToTenRecipientsAllReachRead() {
         Map<String, String> recipientsById = new ConcurrentHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            Customers.writeToTheBusiness(platform, "+4915112345" + String.format("%03d", i));
+        }
         for (int i = 0; i < 50; i++) {
             String to = "+4915112345" + String.format("%03d", i % 10);
             Http.Answer answer = Http.post(platform.apiUrl() + "/messages/text", RunningPlatform.API_KEY,

@@ -76,6 +76,8 @@ public final class LocalMain {
                 Duration.ofMillis(300), !options.verbose(), options.demoLimits()));
         platform[0].start();
 
+        DemoCustomer.sayHi(platform[0].simulatorUrl(), DemoCustomer.SEED_RECIPIENT);
+
         ObjectNode local = new ObjectMapper().createObjectNode()
                 .put("api_url", platform[0].apiUrl())
                 .put("admin_token", credentials.adminToken())
@@ -92,6 +94,10 @@ public final class LocalMain {
         say("");
         say("Switchboard is running.");
         local.fields().forEachRemaining(e -> say(String.format("  %-19s %s", e.getKey(), e.getValue().asText())));
+        say("");
+        say("The seed's demo customer " + DemoCustomer.SEED_RECIPIENT + " has just written \"Hi\", so the 24-hour window"
+                + " for free-form messages to them is open. Act as any customer with:");
+        say("  curl -X POST " + platform[0].simulatorUrl() + "/_sim/inbound -d '{\"from\": \"+14155550123\", \"text\": \"Hi\"}'");
         say("");
         say("Try it:");
         say("  curl -X POST \"" + platform[0].apiUrl() + "/messages/text\" -H \"Content-Type: application/json\" \\");
