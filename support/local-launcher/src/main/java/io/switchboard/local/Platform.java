@@ -84,6 +84,8 @@ public final class Platform implements AutoCloseable {
                 "switchboard.projector.state-dir", settings.projectorStateDir().toString(),
                 "switchboard.projector.advertised-host", "127.0.0.1"));
         run("dispatcher", "dispatcher", settings.ports().dispatcher(), Map.of(
+                "redis.uri", settings.redisUri(),
+                "switchboard.dispatcher.admin-token", c.adminToken(),
                 "switchboard.cloud-api.base-url", simulatorUrl(),
                 "switchboard.cloud-api.access-token", c.accessToken()));
         run("webhook-ingest", "webhook-ingest", settings.ports().webhookIngest(), Map.of(
