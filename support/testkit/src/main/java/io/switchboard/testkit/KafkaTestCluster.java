@@ -1,5 +1,6 @@
 package io.switchboard.testkit;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +65,10 @@ public final class KafkaTestCluster implements AutoCloseable {
         short replication = replicationFactor(brokers);
         KafkaClusterTestKit kit = null;
         try {
+            // Our own directory rather than the kit's default, which Kafka deletes from a JVM shutdown hook of its
+            // own: racing the broker's shutdown in our hook, that deletion can make the broker halt the JVM.
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setBaseDirectory(Files.createTempDirectory("kafka-test-cluster-"))
                     .setCombined(true)
                     .setNumBrokerNodes(brokers)
                     .setNumControllerNodes(1)
