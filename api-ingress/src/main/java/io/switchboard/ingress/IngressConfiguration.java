@@ -19,6 +19,13 @@ public class IngressConfiguration {
     private Duration rateLimiterTimeout = Duration.ofSeconds(2);
     private String statusQueryUrl = "http://localhost:8084";
     private Duration statusQueryTimeout = Duration.ofSeconds(3);
+    private int perRecipientLimit = 10;
+    private boolean enforceWindow = true;
+    private String windowConsumerGroup = "api-ingress-windows";
+    private long maxBodySize = 1024L * 1024L;
+    private long maxMediaBodySize = 23L * 1024L * 1024L;
+    private Duration idempotencyTtl = Duration.ofHours(24);
+    private Duration idempotencyInFlightTtl = Duration.ofSeconds(60);
 
     /** How long an accepted message may wait for delivery before it expires (SendCommand.expiresAt). */
     public Duration getMessageValidity() {
@@ -72,5 +79,68 @@ public class IngressConfiguration {
 
     public void setStatusQueryTimeout(Duration statusQueryTimeout) {
         this.statusQueryTimeout = statusQueryTimeout;
+    }
+
+    /** Messages per minute one API key may send to one recipient (seed 000: 10). */
+    public int getPerRecipientLimit() {
+        return perRecipientLimit;
+    }
+
+    public void setPerRecipientLimit(int perRecipientLimit) {
+        this.perRecipientLimit = perRecipientLimit;
+    }
+
+    /** Whether free-form messages need an open 24-hour customer-service window. */
+    public boolean isEnforceWindow() {
+        return enforceWindow;
+    }
+
+    public void setEnforceWindow(boolean enforceWindow) {
+        this.enforceWindow = enforceWindow;
+    }
+
+    /** How long an accepted answer is replayed for the same Idempotency-Key. */
+    public Duration getIdempotencyTtl() {
+        return idempotencyTtl;
+    }
+
+    public void setIdempotencyTtl(Duration idempotencyTtl) {
+        this.idempotencyTtl = idempotencyTtl;
+    }
+
+    /** Lifetime of the in-flight marker of an Idempotency-Key whose request never finished (crash). */
+    public Duration getIdempotencyInFlightTtl() {
+        return idempotencyInFlightTtl;
+    }
+
+    public void setIdempotencyInFlightTtl(Duration idempotencyInFlightTtl) {
+        this.idempotencyInFlightTtl = idempotencyInFlightTtl;
+    }
+
+    /** Consumer group of the inbound-messages reader that opens customer-service windows. */
+    public String getWindowConsumerGroup() {
+        return windowConsumerGroup;
+    }
+
+    public void setWindowConsumerGroup(String windowConsumerGroup) {
+        this.windowConsumerGroup = windowConsumerGroup;
+    }
+
+    /** Largest body of every endpoint but /messages/media, in bytes (413 beyond). */
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    /** Largest body of /messages/media, in bytes: the base64 of a 16 MB upload plus the JSON around it. */
+    public long getMaxMediaBodySize() {
+        return maxMediaBodySize;
+    }
+
+    public void setMaxMediaBodySize(long maxMediaBodySize) {
+        this.maxMediaBodySize = maxMediaBodySize;
     }
 }

@@ -5,6 +5,8 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.switchboard.ingress.auth.AccountStore;
 import io.switchboard.ingress.auth.ApiKeyStore;
+import io.switchboard.ingress.templates.TemplateStore;
+import io.switchboard.ingress.window.InboundWindowConsumer;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,8 +14,8 @@ import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
- * "ingress" in {@code /health}: UP once start-up finished (topics, schema, bootstrap) and both configuration tables
- * (api-keys, accounts) have been read to where they ended at start. Kafka and Redis have indicators of their own.
+ * "ingress" in {@code /health}: UP once start-up finished (topics, schema, bootstrap) and the configuration tables
+ * (api-keys, accounts, templates) have been read to where they ended at start. Kafka and Redis have indicators of their own.
  */
 @Singleton
 public class IngressHealthIndicator implements HealthIndicator {
@@ -21,8 +23,13 @@ public class IngressHealthIndicator implements HealthIndicator {
     private final IngressStartup startup;
     private final ApiKeyStore apiKeys;
     private final AccountStore accounts;
+    private final TemplateStore templates;
+    private final InboundWindowConsumer windows;
 
-    public IngressHealthIndicator(IngressStartup startup, ApiKeyStore apiKeys, AccountStore accounts) {
+    public IngressHealthIndicator(IngressStartup startup, ApiKeyStore apiKeys, AccountStore accounts,
+                                  TemplateStore templates, InboundWindowConsumer windows) {
+        this.windows = windows;
+        this.templates = templates;
         this.startup = startup;
         this.apiKeys = apiKeys;
         this.accounts = accounts;
@@ -36,7 +43,10 @@ public class IngressHealthIndicator implements HealthIndicator {
         details.put("apiKeys", apiKeys.size());
         details.put("accountsLoaded", accounts.isReady());
         details.put("accounts", accounts.size());
-        boolean up = startup.isReady() && apiKeys.isReady() && accounts.isReady();
+        details.put("templatesLoaded", templates.isReady());
+        details.put("templates", templates.size());
+        details.put("windowConsumerRunning", windows.isRunning());
+        boolean up = startup.isReady() && apiKeys.isReady() && accounts.isReady() && templates.isReady();
         return Mono.just(HealthResult.builder("ingress", up ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(details).build());
     }

@@ -8,6 +8,9 @@ import io.switchboard.ingress.auth.ApiKeyStore;
 import io.switchboard.ingress.auth.BootstrapPublisher;
 import io.switchboard.ingress.kafka.KafkaSettings;
 import io.switchboard.ingress.kafka.SendCommandPublisher;
+import io.switchboard.ingress.templates.TemplateStore;
+import io.switchboard.ingress.templates.TemplateSync;
+import io.switchboard.ingress.window.InboundWindowConsumer;
 import io.switchboard.schemas.Topic;
 import io.switchboard.schemas.TopicProvisioner;
 import io.switchboard.schemas.Topics;
@@ -24,15 +27,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Prepares the service after the context started, on its own thread so neither start-up nor an event loop waits on
  * Kafka: create missing topics, register the send-commands schema (the first send must not wait on the registry),
- * start reading api-keys and accounts, fetch producer metadata, and once both tables are loaded publish the bootstrap
- * records. Each step is retried until it succeeds; until everything is done {@code /health} reports DOWN and sends
+ * start reading api-keys, accounts and templates, fetch producer metadata, and once the tables are loaded publish the
+ * bootstrap records, start the template sync and the inbound-messages reader that opens customer windows. Each step is retried until it succeeds; until everything is done {@code /health} reports DOWN and sends
  * are answered 503, never 401 for a key that simply was not read yet.
  */
 @Singleton
 public class IngressStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressStartup.class);
-    private static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.API_KEYS, Topics.ACCOUNTS);
+    private static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.API_KEYS, Topics.ACCOUNTS,
+            Topics.TEMPLATES, Topics.INBOUND_MESSAGES);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
@@ -43,13 +47,20 @@ public class IngressStartup {
     private final SendCommandPublisher publisher;
     private final BootstrapPublisher bootstrap;
     private final BootstrapConfiguration bootstrapConfig;
+    private final TemplateStore templates;
+    private final TemplateSync templateSync;
+    private final InboundWindowConsumer windows;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile Thread thread;
     private volatile String step = "not started";
 
     public IngressStartup(AdminClient admin, KafkaSettings kafka, ApiKeyStore apiKeys, AccountStore accounts,
                           SendCommandPublisher publisher, BootstrapPublisher bootstrap,
-                          BootstrapConfiguration bootstrapConfig) {
+                          BootstrapConfiguration bootstrapConfig, TemplateStore templates,
+                          TemplateSync templateSync, InboundWindowConsumer windows) {
+        this.windows = windows;
+        this.templates = templates;
+        this.templateSync = templateSync;
         this.admin = admin;
         this.kafka = kafka;
         this.apiKeys = apiKeys;
@@ -80,16 +91,21 @@ public class IngressStartup {
     private void prepare() {
         try {
             attempt("create topics", () -> TopicProvisioner.ensureTopics(admin, TOPICS, kafka.replicationFactor()));
-            attempt("register the send-commands schema",
-                    () -> Topics.SEND_COMMANDS.registerValueSchema(kafka.registryUrl()));
-            step = "load api-keys and accounts";
+            attempt("register the send-commands and templates schemas", () -> {
+                Topics.SEND_COMMANDS.registerValueSchema(kafka.registryUrl());
+                Topics.TEMPLATES.registerValueSchema(kafka.registryUrl());
+            });
+            step = "load api-keys, accounts and templates";
             apiKeys.start();
             accounts.start();
+            templates.start();
             attempt("fetch send-commands metadata", publisher::warmUp);
-            CompletableFuture.allOf(apiKeys.ready(), accounts.ready()).get();
+            CompletableFuture.allOf(apiKeys.ready(), accounts.ready(), templates.ready()).get();
             if (bootstrapConfig.isEnabled()) {
                 attempt("publish bootstrap records", this::publishBootstrap);
             }
+            templateSync.start();
+            windows.start();
             step = "ready";
             ready.complete(null);
             LOG.info("api-ingress ready: {} API key(s), {} account(s)", apiKeys.size(), accounts.size());

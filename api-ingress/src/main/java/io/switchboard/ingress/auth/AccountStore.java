@@ -51,6 +51,11 @@ public class AccountStore implements AutoCloseable {
         return accounts.get(accountId);
     }
 
+    /** Every account, for jobs that visit them all (template sync). */
+    public java.util.List<Account> all() {
+        return java.util.List.copyOf(accounts.values());
+    }
+
     public int size() {
         return accounts.size();
     }

@@ -1,5 +1,7 @@
 package io.switchboard.ingress.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -7,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.switchboard.ingress.ratelimit.RateWindow;
+import io.switchboard.ingress.send.SendOutcome;
 import io.switchboard.ingress.status.MessageStatusView;
 import io.switchboard.ingress.support.IngressMetrics;
 import io.switchboard.ingress.support.Timestamps;
@@ -22,6 +25,10 @@ import java.time.Duration;
 @Singleton
 public class ApiResponses {
 
+    /** Set on the replayed answer of an Idempotency-Key. */
+    public static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final IngressMetrics metrics;
     private final Clock clock;
 
@@ -30,11 +37,48 @@ public class ApiResponses {
         this.clock = clock;
     }
 
-    public MutableHttpResponse<?> accepted(String requestId, Envelopes.MessageAccepted data, RateWindow window) {
+    /** 202 for a queued message; a replay of an Idempotency-Key's first answer says so in a header. */
+    public MutableHttpResponse<?> accepted(String requestId, Envelopes.MessageAccepted data, RateWindow window,
+                                           boolean replayed) {
         Envelopes.Meta meta = new Envelopes.Meta(requestId, rateLimitMeta(window));
         MutableHttpResponse<Envelopes.AcceptedEnvelope> response =
                 HttpResponse.status(HttpStatus.ACCEPTED).body(new Envelopes.AcceptedEnvelope(true, data, meta));
+        if (replayed) {
+            response.header(IDEMPOTENT_REPLAYED, "true");
+        }
         return decorate(response, requestId, window);
+    }
+
+    /** 200 with any JSON data (template queries). */
+    public MutableHttpResponse<?> okJson(String requestId, com.fasterxml.jackson.databind.JsonNode data) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("success", true);
+        envelope.set("data", data);
+        envelope.putObject("meta").put("request_id", requestId);
+        return decorate(HttpResponse.ok(envelope.toString()), requestId, null);
+    }
+
+    /** 200 for a simulated send: what would have been sent to the Cloud API, nothing queued. */
+    public MutableHttpResponse<?> simulated(String requestId, SendOutcome outcome) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("success", true);
+        ObjectNode data = envelope.putObject("data");
+        data.put("simulated", true);
+        data.put("status", "simulated");
+        data.put("to", outcome.to());
+        data.put("reference", outcome.reference());
+        if (!outcome.warnings().isEmpty()) {
+            outcome.warnings().forEach(data.putArray("warnings")::add);
+        }
+        data.set("whatsapp_request", outcome.whatsappRequest());
+        ObjectNode meta = envelope.putObject("meta");
+        meta.put("request_id", requestId);
+        RateWindow window = outcome.window();
+        if (window != null) {
+            meta.putObject("rate_limit").put("limit", window.limit()).put("remaining", window.remaining())
+                    .put("reset_at", Timestamps.iso(window.resetAt()));
+        }
+        return decorate(HttpResponse.ok(envelope.toString()), requestId, window);
     }
 
     public MutableHttpResponse<?> status(String requestId, MessageStatusView view) {

@@ -32,7 +32,8 @@ public final class Envelopes {
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record MessageAccepted(@JsonProperty("message_id") String messageId, String status, String to,
-                                  @Nullable String reference) {
+                                  @Nullable String reference,
+                                  @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable java.util.List<String> warnings) {
     }
 
     @Serdeable

@@ -11,38 +11,68 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.switchboard.ingress.idempotency.IdempotencyKeys;
+import io.switchboard.ingress.send.SendCall;
+import io.switchboard.ingress.send.SendEndpoint;
+import io.switchboard.ingress.send.SendEndpoints;
 import io.switchboard.ingress.send.SendOutcome;
-import io.switchboard.ingress.send.TextSendService;
+import io.switchboard.ingress.send.SendService;
 import io.switchboard.ingress.status.MessageStatusService;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The public message endpoints (seed 000). Thin: hands the raw header and body bytes to the services (which decide
- * every error themselves, so malformed input can never reach a framework converter) and writes the envelope.
- * Everything returns a future: Redis, Kafka and the projector are never waited for on an event loop.
+ * The public message endpoints (seeds 000 and 003). Thin: hands the raw headers and body bytes to the send service
+ * (which decides every error itself, so malformed input can never reach a framework converter) and writes the
+ * envelope. Everything returns a future: Redis, Kafka, the Cloud API and the projector are never waited for on an
+ * event loop. Simulate mode is {@code X-Simulate: true} or {@code ?simulate=true}.
  */
 @Controller("/api/v1/external/messages")
 public class MessagesController {
 
     public static final String API_KEY_HEADER = "X-API-Key";
+    public static final String SIMULATE_HEADER = "X-Simulate";
 
-    private final TextSendService texts;
+    private final SendService sends;
+    private final SendEndpoints endpoints;
     private final MessageStatusService statuses;
     private final ApiResponses responses;
 
-    public MessagesController(TextSendService texts, MessageStatusService statuses, ApiResponses responses) {
-        this.texts = texts;
+    public MessagesController(SendService sends, SendEndpoints endpoints, MessageStatusService statuses,
+                              ApiResponses responses) {
+        this.sends = sends;
+        this.endpoints = endpoints;
         this.statuses = statuses;
         this.responses = responses;
     }
 
     @Post(uri = "/text", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<?>> sendText(HttpRequest<?> request,
-                                                       @Nullable @Header(API_KEY_HEADER) String apiKey,
-                                                       @Nullable @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                                                       @Nullable @Body byte[] body) {
-        String requestId = RequestIds.of(request);
-        return texts.send(apiKey, contentType, body).thenApply(outcome -> answer(requestId, outcome));
+    public CompletableFuture<HttpResponse<?>> sendText(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return send(endpoints.text(), request, body);
+    }
+
+    @Post(uri = "/template", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> sendTemplate(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return send(endpoints.template(), request, body);
+    }
+
+    @Post(uri = "/template/send", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> sendNamedTemplate(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return send(endpoints.templateNamed(), request, body);
+    }
+
+    @Post(uri = "/interactive/list", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> sendList(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return send(endpoints.list(), request, body);
+    }
+
+    @Post(uri = "/interactive/button", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> sendButtons(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return send(endpoints.button(), request, body);
+    }
+
+    @Post(uri = "/media", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> sendMedia(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return send(endpoints.media(), request, body);
     }
 
     @Get(uri = "/{messageId}", produces = MediaType.APPLICATION_JSON)
@@ -55,11 +85,29 @@ public class MessagesController {
                 : responses.status(requestId, result.view()));
     }
 
+    private CompletableFuture<HttpResponse<?>> send(SendEndpoint endpoint, HttpRequest<?> request,
+                                                    @Nullable byte[] body) {
+        String requestId = RequestIds.of(request);
+        SendCall call = new SendCall(request.getHeaders().get(API_KEY_HEADER),
+                request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
+                request.getHeaders().get(IdempotencyKeys.HEADER), isSimulation(request));
+        return sends.send(endpoint, call).thenApply(outcome -> answer(requestId, outcome));
+    }
+
+    private static boolean isSimulation(HttpRequest<?> request) {
+        return "true".equalsIgnoreCase(request.getHeaders().get(SIMULATE_HEADER))
+                || "true".equalsIgnoreCase(request.getParameters().get("simulate"));
+    }
+
     private HttpResponse<?> answer(String requestId, SendOutcome outcome) {
-        if (!outcome.isQueued()) {
+        if (outcome.error() != null) {
             return responses.error(requestId, outcome.error(), outcome.window());
         }
+        if (outcome.isSimulated()) {
+            return responses.simulated(requestId, outcome);
+        }
         return responses.accepted(requestId, new Envelopes.MessageAccepted(outcome.messageId(), "queued",
-                outcome.to(), outcome.reference()), outcome.window());
+                outcome.to(), outcome.reference(), outcome.warnings().isEmpty() ? null : outcome.warnings()),
+                outcome.window(), outcome.replayed());
     }
 }

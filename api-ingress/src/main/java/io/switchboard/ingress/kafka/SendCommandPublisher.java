@@ -18,8 +18,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * <p>{@code send()} itself can block (first metadata fetch, schema registration, a full buffer), so it runs on one
  * dedicated thread and never on an HTTP or Redis event loop; one thread also keeps records in acceptance order. A
  * request that already timed out is not sent afterwards, so a client told 503 is not surprised by a queued message
- * (except for a record the producer already holds when the timeout strikes: the answer is then ambiguous, which the
- * next issue's idempotency keys make safe to retry).
+ * (except for a record the producer already holds when the timeout strikes: the answer is then ambiguous; see the
+ * README on Idempotency-Key).
  */
 public final class SendCommandPublisher implements AutoCloseable {
 

@@ -6,31 +6,48 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Which counters a request of an API key must pass, and what the script's answer means for the client.
+ * Which counters a send of an API key must pass, and what the script's answer means for the client.
  *
- * <p>Windows are fixed and aligned to the clock (the per-minute window is the calendar minute, UTC, of the ingress's
- * clock): the counter key carries the window's number ({@code rl:{keyId}:minute:<epochMinute>}), so a new window is a
- * new key and nothing has to be reset. The TTL only cleans up: the rest of the window plus a grace for clock skew
- * between instances. The {@code {keyId}} hash tag keeps all counters of one key in one Redis Cluster slot, as one
- * script call requires.
+ * <p>Three limits, checked together: the key's requests per minute ({@code ApiKey.rateLimitPerMinute}), its requests
+ * per UTC day ({@code ApiKey.dailyLimit}), and messages per minute from this key to one recipient (scope: API key +
+ * recipient, so two keys of one account each get their own budget per recipient; configured by
+ * {@code switchboard.ingress.per-recipient-limit}). Windows are fixed and aligned to the clock (the calendar minute /
+ * day, UTC, of the ingress's clock): the counter key carries the window's number
+ * ({@code rl:{keyId}:minute:<epochMinute>}, {@code rl:{keyId}:day:<epochDay>},
+ * {@code rl:{keyId}:rcpt:<recipient>:<epochMinute>}), so a new window is a new key and nothing has to be reset. The
+ * TTL only cleans up: the rest of the window plus a grace for clock skew between instances. The {@code {keyId}} hash
+ * tag keeps all counters of one key in one Redis Cluster slot, as one script call requires.
  */
 public final class KeyRateLimits {
 
     static final Duration MINUTE = Duration.ofMinutes(1);
+    static final Duration DAY = Duration.ofDays(1);
     static final long GRACE_MILLIS = 1_000;
 
     private KeyRateLimits() {
     }
 
-    /** The limits a request of {@code key} at {@code now} is checked against; the first is the per-minute window. */
+    /** The per-minute limit only (kept for callers that have no recipient). */
     public static List<PlannedLimit> plan(ApiKey key, Instant now) {
-        long windowMillis = MINUTE.toMillis();
+        return List.of(window(LimitKind.PER_MINUTE, "rl:{" + key.getKeyId() + "}:minute:", MINUTE,
+                key.getRateLimitPerMinute(), now));
+    }
+
+    /** The limits a send of {@code key} to {@code recipient} at {@code now} must pass; the first is per minute. */
+    public static List<PlannedLimit> plan(ApiKey key, String recipient, int perRecipientLimit, Instant now) {
+        String prefix = "rl:{" + key.getKeyId() + "}:";
+        return List.of(
+                window(LimitKind.PER_MINUTE, prefix + "minute:", MINUTE, key.getRateLimitPerMinute(), now),
+                window(LimitKind.PER_DAY, prefix + "day:", DAY, key.getDailyLimit(), now),
+                window(LimitKind.PER_RECIPIENT, prefix + "rcpt:" + recipient + ":", MINUTE, perRecipientLimit, now));
+    }
+
+    private static PlannedLimit window(LimitKind kind, String keyPrefix, Duration length, long limit, Instant now) {
+        long windowMillis = length.toMillis();
         long window = Math.floorDiv(now.toEpochMilli(), windowMillis);
         Instant resetAt = Instant.ofEpochMilli((window + 1) * windowMillis);
         long ttl = resetAt.toEpochMilli() - now.toEpochMilli() + GRACE_MILLIS;
-        String redisKey = "rl:{" + key.getKeyId() + "}:minute:" + window;
-        return List.of(new PlannedLimit(LimitKind.PER_MINUTE,
-                new CounterSpec(redisKey, Math.max(0, key.getRateLimitPerMinute()), ttl), resetAt));
+        return new PlannedLimit(kind, new CounterSpec(keyPrefix + window, Math.max(0, limit), ttl), resetAt);
     }
 
     /** Reads the script's answer for {@code plan} into what the client is told. */

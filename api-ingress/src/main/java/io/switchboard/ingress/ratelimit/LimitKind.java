@@ -1,11 +1,13 @@
 package io.switchboard.ingress.ratelimit;
 
 /**
- * The limits a request can run into, with the name clients see in {@code error.limit}. Per-day and per-recipient
- * limits join here (and as further counters of the same Redis call) in the next issue.
+ * The limits a send can run into, with the name clients see in {@code error.limit} and how the refusal message
+ * describes them. All three are counters of the same Redis call.
  */
 public enum LimitKind {
-    PER_MINUTE("per_minute", "requests per minute for this API key");
+    PER_MINUTE("per_minute", "requests per minute for this API key"),
+    PER_DAY("per_day", "requests per day (UTC) for this API key"),
+    PER_RECIPIENT("per_recipient", "messages per minute from this API key to this recipient");
 
     private final String publicName;
     private final String description;

@@ -7,6 +7,7 @@ import io.switchboard.ingress.IngressConfiguration;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,7 +15,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Checks and counts any number of counters in one Redis round trip with {@link MultiCounterScript}: EVALSHA, and
+ * Runs the send gate ({@link SendGate}: idempotency claim, customer-service window, any number of counters) in one
+ * Redis round trip with {@link MultiCounterScript}: EVALSHA, and
  * EVAL only when Redis answers NOSCRIPT (after a restart or SCRIPT FLUSH; EVAL also caches the script again). Fails
  * the future when Redis is unreachable, errs or does not answer within {@code rate-limiter-timeout}: the caller must
  * then refuse the request, never let it through unchecked.
@@ -35,18 +37,37 @@ public class RedisRateLimiter {
         this.timeout = timeout;
     }
 
+    /** Checks and counts {@code counters} (no window, no idempotency). */
     public CompletableFuture<CounterResults> check(List<CounterSpec> counters) {
-        String[] keys = new String[counters.size()];
-        String[] args = new String[counters.size() * 2];
-        for (int i = 0; i < counters.size(); i++) {
-            CounterSpec counter = counters.get(i);
-            keys[i] = counter.redisKey();
-            args[2 * i] = Long.toString(counter.limit());
-            args[2 * i + 1] = Long.toString(counter.ttlMillis());
+        return gate(SendGate.counters(counters)).thenApply(GateResult::counters);
+    }
+
+    /** Runs the whole send gate (idempotency, window, counters) in one round trip. */
+    public CompletableFuture<GateResult> gate(SendGate gate) {
+        List<CounterSpec> counters = gate.counters();
+        List<String> keys = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(counters.size()));
+        args.add(gate.count() ? "count" : "peek");
+        args.add(gate.windowKey() == null ? "0" : "1");
+        args.add(gate.idempotency() == null ? "" : gate.idempotency().bodyHash());
+        args.add(gate.idempotency() == null ? "0" : Long.toString(gate.idempotency().inFlightTtlMillis()));
+        for (CounterSpec counter : counters) {
+            keys.add(counter.redisKey());
+            args.add(Long.toString(counter.limit()));
+            args.add(Long.toString(counter.ttlMillis()));
         }
+        if (gate.windowKey() != null) {
+            keys.add(gate.windowKey());
+        }
+        if (gate.idempotency() != null) {
+            keys.add(gate.idempotency().redisKey());
+        }
+        String[] keyArray = keys.toArray(String[]::new);
+        String[] argArray = args.toArray(String[]::new);
         return redis.commands()
-                .thenCompose(commands -> run(commands, keys, args))
-                .thenApply(reply -> CounterResults.fromScriptReply(reply, counters.size()))
+                .thenCompose(commands -> run(commands, keyArray, argArray))
+                .thenApply(reply -> GateResult.fromScriptReply(reply, counters.size()))
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,6 +1,8 @@
 package io.switchboard.ingress.send;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +25,12 @@ import java.util.Locale;
  */
 public final class JsonBodies {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Jackson caps strings at 20 M characters by default; base64 of a 16 MB upload is 22.4 M. */
+    static final int MAX_STRING_LENGTH = 32 * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
+            .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -47,6 +54,13 @@ public final class JsonBodies {
         try {
             node = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("Illegal unquoted character")
+                    && e.getLocation() != null) {
+                // Common with hand-written bodies: a raw line break pasted inside a string.
+                throw invalid("Request body is not valid JSON: a control character (such as a line break) inside a "
+                        + "string must be escaped (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")");
+            }
             throw invalid("Request body is not valid JSON");
         }
         if (node == null || !node.isObject()) {

@@ -19,9 +19,16 @@ public final class RequestFields {
     public static final String PHONE_FORMAT_MESSAGE = "Phone number must be in E.164 format, e.g. +919876543210";
 
     private final ObjectNode body;
+    private final String prefix;
 
     public RequestFields(ObjectNode body) {
+        this(body, "");
+    }
+
+    /** Fields of a nested object; errors name them with {@code path}, e.g. "sections[0]". */
+    public RequestFields(ObjectNode body, String path) {
         this.body = body;
+        this.prefix = path.isEmpty() ? "" : path + ".";
     }
 
     /** A required E.164 phone number. */
@@ -37,9 +44,9 @@ public final class RequestFields {
     public String requiredText(String field, int maxLength) {
         String value = requiredString(field);
         if (value.isBlank()) {
-            throw invalid(field + " must not be empty");
+            throw invalid(prefix + field + " must not be empty");
         }
-        return checked(field, value, maxLength);
+        return checked(prefix + field, value, maxLength);
     }
 
     /** An optional string of at most {@code maxLength} characters; null when absent. */
@@ -50,18 +57,18 @@ public final class RequestFields {
             return null;
         }
         if (!node.isTextual()) {
-            throw invalid(field + " must be a string");
+            throw invalid(prefix + field + " must be a string");
         }
-        return checked(field, node.textValue(), maxLength);
+        return checked(prefix + field, node.textValue(), maxLength);
     }
 
     private String requiredString(String field) {
         JsonNode node = body.get(field);
         if (node == null || node.isNull()) {
-            throw invalid(field + " is required");
+            throw invalid(prefix + field + " is required");
         }
         if (!node.isTextual()) {
-            throw invalid(field + " must be a string");
+            throw invalid(prefix + field + " must be a string");
         }
         return node.textValue();
     }
@@ -74,6 +81,51 @@ public final class RequestFields {
             throw invalid(field + " must be at most " + maxLength + " characters");
         }
         return value;
+    }
+
+    /** A required array of {@code min} to {@code max} items. */
+    public com.fasterxml.jackson.databind.node.ArrayNode array(String field, int min, int max) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            throw invalid(prefix + field + " is required");
+        }
+        if (!node.isArray()) {
+            throw invalid(prefix + field + " must be an array");
+        }
+        if (node.size() < min) {
+            throw invalid(prefix + field + " must have at least " + min + (min == 1 ? " item" : " items"));
+        }
+        if (node.size() > max) {
+            throw invalid(prefix + field + " must have at most " + max + (max == 1 ? " item" : " items"));
+        }
+        return (com.fasterxml.jackson.databind.node.ArrayNode) node;
+    }
+
+    /** An optional object; null when absent. */
+    @Nullable
+    public ObjectNode optionalObject(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw invalid(prefix + field + " must be an object");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Item {@code index} of an array as an object; its errors are named {@code field[index]}. */
+    public static RequestFields item(com.fasterxml.jackson.databind.node.ArrayNode array, int index, String path) {
+        JsonNode node = array.get(index);
+        if (node == null || !node.isObject()) {
+            throw invalid(path + "[" + index + "] must be an object");
+        }
+        return new RequestFields((ObjectNode) node, path + "[" + index + "]");
+    }
+
+    /** The path of a field of this object, for messages. */
+    public String path(String field) {
+        return prefix + field;
     }
 
     private static InvalidRequestException invalid(String message) {

@@ -1,5 +1,6 @@
 package io.switchboard.ingress.send;
 
+import io.micronaut.core.annotation.Nullable;
 import io.switchboard.ingress.IngressConfiguration;
 import io.switchboard.ingress.auth.Caller;
 import io.switchboard.schemas.avro.Account;
@@ -29,6 +30,21 @@ public class SendCommandFactory {
 
     SendCommandFactory(Duration validity) {
         this.validity = validity;
+    }
+
+    /** A command with everything but kind and content, which the endpoint's {@link PreparedSend} fills in. */
+    public SendCommand.Builder envelope(UUID messageId, Caller caller, Account account, String to,
+                                        @Nullable String reference, Instant acceptedAt) {
+        return SendCommand.newBuilder()
+                .setMessageId(messageId.toString())
+                .setAccountId(account.getAccountId())
+                .setPhoneNumberId(account.getPhoneNumberId())
+                .setRecipient(to)
+                .setReference(reference)
+                .setApiKeyId(caller.keyId())
+                .setAcceptedAt(acceptedAt)
+                .setExpiresAt(acceptedAt.plus(validity))
+                .setSource(SOURCE);
     }
 
     public SendCommand text(UUID messageId, Caller caller, Account account, TextMessageRequest request,

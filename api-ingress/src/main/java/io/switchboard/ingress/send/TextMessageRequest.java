@@ -2,6 +2,8 @@ package io.switchboard.ingress.send;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
+import io.switchboard.schemas.avro.MessageKind;
+import io.switchboard.schemas.avro.TextContent;
 
 /**
  * A valid body of {@code POST /messages/text} (seed 000): recipient in E.164, the text (1 to 4,096 characters) and
@@ -23,5 +25,12 @@ public record TextMessageRequest(String to, String message, @Nullable String ref
         String message = fields.requiredText("message", MAX_MESSAGE_LENGTH);
         String reference = fields.optionalText("reference", MAX_REFERENCE_LENGTH);
         return new TextMessageRequest(to, message, reference);
+    }
+
+    /** The validated text as a free-form send. */
+    public PreparedSend prepared() {
+        return PreparedSend.of(to, reference, "text", true, java.util.List.of(), command -> command
+                .setKind(MessageKind.TEXT)
+                .setText(TextContent.newBuilder().setBody(message).setPreviewUrl(false).build()));
     }
 }

@@ -180,7 +180,7 @@ class BadRequestsTest {
         }
     }
 
-    private static byte[] mangle(byte[] body, Random random) {
+    static byte[] mangle(byte[] body, Random random) {
         byte[] out = body.clone();
         switch (random.nextInt(6)) {
             case 0 -> out[random.nextInt(out.length)] = (byte) random.nextInt(256);

@@ -76,6 +76,58 @@ class RateLimitTest {
         }
     }
 
+    @Test
+    void aKeyWithTwoPerDayGetsTwoAndThenA429NamingTheDailyLimit() {
+        try (IngressApp app = IngressApp.start(Map.of())) {
+            String key = app.createKey(60, 2, Permission.SEND_TEXT);
+            awaitFreshMinute();
+            assertThat(app.postText(key, BODY).statusCode()).isEqualTo(202);
+            assertThat(app.postText(key, BODY.replace("+919876543210", "+919876543211")).statusCode())
+                    .isEqualTo(202);
+
+            HttpResponse<String> refused = app.postText(key, BODY.replace("+919876543210", "+919876543212"));
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            JsonNode error = json(refused).get("error");
+            assertThat(error.get("code").asText()).isEqualTo("RATE_LIMIT_EXCEEDED");
+            assertThat(error.get("limit").asText()).isEqualTo("per_day");
+            assertThat(error.get("message").asText()).contains("2 requests per day");
+            long untilMidnight = Duration.between(Instant.now(),
+                    Instant.now().atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay()
+                            .toInstant(ZoneOffset.UTC)).toSeconds();
+            assertThat(error.get("retry_after").asLong()).isBetween(untilMidnight - 5, untilMidnight + 5);
+            assertThat(refused.headers().firstValue("Retry-After"))
+                    .hasValue(error.get("retry_after").asText());
+            // The per-minute window is still reported: 2 of 60 used.
+            assertThat(json(refused).get("meta").get("rate_limit").get("remaining").asInt()).isEqualTo(58);
+            assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("58");
+        }
+    }
+
+    @Test
+    void tenMessagesAMinuteToOneRecipientThenA429ForThatRecipientOnly() {
+        try (IngressApp app = IngressApp.start(Map.of())) {
+            String key = app.createKey(100, Permission.SEND_TEXT);
+            awaitFreshMinute();
+            for (int i = 0; i < 10; i++) {
+                assertThat(app.postText(key, BODY).statusCode()).isEqualTo(202);
+            }
+
+            HttpResponse<String> refused = app.postText(key, BODY);
+
+            assertThat(refused.statusCode()).isEqualTo(429);
+            JsonNode error = json(refused).get("error");
+            assertThat(error.get("limit").asText()).isEqualTo("per_recipient");
+            assertThat(error.get("message").asText()).contains("10 messages per minute from this API key to this "
+                    + "recipient");
+            assertThat(error.get("retry_after").asLong()).isBetween(1L, 60L);
+            assertThat(json(refused).get("meta").get("rate_limit").get("remaining").asInt()).isEqualTo(90);
+            // Another recipient is still fine.
+            assertThat(app.postText(key, BODY.replace("+919876543210", "+14155550100")).statusCode())
+                    .isEqualTo(202);
+        }
+    }
+
     /** Three requests must land in one calendar minute: skip the last seconds of the current one. */
     private static void awaitFreshMinute() {
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.schemas.avro.ApiKey;
 import io.switchboard.schemas.avro.Permission;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,39 @@ class KeyRateLimitsTest {
         assertThat(minute.resetAt()).isEqualTo(Instant.parse("2025-12-19T10:01:00Z"));
         // The rest of the minute plus one second of grace for clock skew between instances.
         assertThat(minute.counter().ttlMillis()).isEqualTo(44_750 + 1_000);
+    }
+
+    @Test
+    void aSendIsCheckedPerMinutePerDayAndPerRecipientInOnePlan() {
+        ApiKey key = key(60);
+        key.setDailyLimit(5000);
+
+        List<KeyRateLimits.PlannedLimit> plan = KeyRateLimits.plan(key, "+919876543210", 10, NOW);
+
+        assertThat(plan).extracting(KeyRateLimits.PlannedLimit::kind)
+                .containsExactly(LimitKind.PER_MINUTE, LimitKind.PER_DAY, LimitKind.PER_RECIPIENT);
+        long minute = NOW.toEpochMilli() / 60_000;
+        assertThat(plan.get(1).counter().redisKey()).isEqualTo("rl:{0123456789abcdef}:day:" + NOW.toEpochMilli()
+                / 86_400_000);
+        assertThat(plan.get(1).counter().limit()).isEqualTo(5000);
+        assertThat(plan.get(1).resetAt()).isEqualTo(Instant.parse("2025-12-20T00:00:00Z"));
+        assertThat(plan.get(2).counter().redisKey())
+                .isEqualTo("rl:{0123456789abcdef}:rcpt:+919876543210:" + minute);
+        assertThat(plan.get(2).counter().limit()).isEqualTo(10);
+        assertThat(plan.get(2).resetAt()).isEqualTo(Instant.parse("2025-12-19T10:01:00Z"));
+    }
+
+    @Test
+    void aRefusalByTheDailyLimitRetriesAfterMidnightUtc() {
+        List<KeyRateLimits.PlannedLimit> plan = KeyRateLimits.plan(key(60), "+919876543210", 10, NOW);
+
+        RateLimitDecision decision = KeyRateLimits.decide(plan,
+                new CounterResults(1, List.of(4L, 5000L, 1L), List.of(1L, 1L, 1L)), NOW);
+
+        assertThat(decision.refusedBy().kind()).isEqualTo(LimitKind.PER_DAY);
+        assertThat(decision.retryAfterSeconds()).isEqualTo(Duration.between(NOW,
+                Instant.parse("2025-12-20T00:00:00Z")).toSeconds() + 1);
+        assertThat(decision.perMinute().remaining()).isEqualTo(56);
     }
 
     @Test

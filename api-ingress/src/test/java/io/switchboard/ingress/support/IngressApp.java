@@ -60,6 +60,11 @@ public final class IngressApp implements AutoCloseable {
         props.putIfAbsent("switchboard.ingress.bootstrap.api-key", apiKey);
         props.putIfAbsent("switchboard.ingress.bootstrap.account-id", accountId);
         props.putIfAbsent("switchboard.ingress.bootstrap.phone-number-id", phoneNumberId);
+        // Most tests send free-form messages to recipients that never wrote; the window has tests of its own.
+        props.putIfAbsent("switchboard.ingress.enforce-window", false);
+        props.putIfAbsent("switchboard.ingress.window-consumer-group", "api-ingress-windows-" + suffix);
+        // Never reach out to the real Cloud API from a test: tests that need templates bring a CloudApiPeer.
+        props.putIfAbsent("switchboard.ingress.cloud-api.base-url", "http://127.0.0.1:9");
         // Shared infrastructure only when the test does not bring its own (it starts lazily).
         if (!props.containsKey("kafka.bootstrap.servers")) {
             props.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
@@ -120,6 +125,17 @@ public final class IngressApp implements AutoCloseable {
                 "Content-Type", "application/json", "X-API-Key", key);
     }
 
+    /** POST of a JSON body to a path under /api/v1/external with the key and extra headers (name, value...). */
+    public HttpResponse<String> post(String path, String key, String json, String... headers) {
+        String[] all = new String[headers.length + 4];
+        all[0] = "Content-Type";
+        all[1] = "application/json";
+        all[2] = "X-API-Key";
+        all[3] = key;
+        System.arraycopy(headers, 0, all, 4, headers.length);
+        return send("POST", "/api/v1/external" + path, json.getBytes(java.nio.charset.StandardCharsets.UTF_8), all);
+    }
+
     public HttpResponse<String> get(String path, String key) {
         return send("GET", path, null, "X-API-Key", key);
     }
@@ -143,8 +159,14 @@ public final class IngressApp implements AutoCloseable {
 
     /** Publishes a new key of this app's account and waits until the app has read it; returns the secret. */
     public String createKey(int perMinute, Permission... permissions) {
+        return createKey(perMinute, 5000, permissions);
+    }
+
+    /** As {@link #createKey(int, Permission...)} with a daily limit. */
+    public String createKey(int perMinute, int perDay, Permission... permissions) {
         String secret = "pk_live_" + UUID.randomUUID().toString().replace("-", "");
         ApiKey key = newKey(secret, perMinute, true, List.of(permissions));
+        key.setDailyLimit(perDay);
         publish(key);
         ApiKeyStore store = context().getBean(ApiKeyStore.class);
         await("key visible").atMost(Duration.ofSeconds(10)).until(() -> store.byId(key.getKeyId()) != null);

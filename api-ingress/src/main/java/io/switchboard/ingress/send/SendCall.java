@@ -1,0 +1,17 @@
+package io.switchboard.ingress.send;
+
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * One HTTP send request as the controller received it: nothing parsed yet, so every problem is answered by the
+ * send service in the API's own terms.
+ *
+ * @param apiKey the X-API-Key header
+ * @param contentType the Content-Type header
+ * @param body the raw body
+ * @param idempotencyKey the Idempotency-Key header
+ * @param simulate true for X-Simulate: true or ?simulate=true
+ */
+public record SendCall(@Nullable String apiKey, @Nullable String contentType, @Nullable byte[] body,
+                       @Nullable String idempotencyKey, boolean simulate) {
+}

@@ -1,0 +1,57 @@
+package io.switchboard.ingress.send;
+
+import io.switchboard.schemas.avro.Permission;
+import io.switchboard.ingress.interactive.ButtonMessageRequest;
+import io.switchboard.ingress.interactive.ListMessageRequest;
+import io.switchboard.ingress.media.MediaSendEndpoint;
+import io.switchboard.ingress.templates.TemplateSendEndpoints;
+import jakarta.inject.Singleton;
+
+/**
+ * The send endpoints of the public API, each with its permission and validation. Seed 003: interactive messages
+ * need send_text.
+ */
+@Singleton
+public class SendEndpoints {
+
+    private final SendEndpoint text = new SendEndpoint("text", Permission.SEND_TEXT,
+            (body, account) -> TextMessageRequest.from(body).prepared());
+    private final SendEndpoint list = new SendEndpoint("interactive/list", Permission.SEND_TEXT,
+            (body, account) -> ListMessageRequest.from(body));
+    private final SendEndpoint button = new SendEndpoint("interactive/button", Permission.SEND_TEXT,
+            (body, account) -> ButtonMessageRequest.from(body));
+    private final SendEndpoint template;
+    private final SendEndpoint templateNamed;
+
+    private final SendEndpoint media;
+
+    public SendEndpoints(TemplateSendEndpoints templates, MediaSendEndpoint media) {
+        this.media = new SendEndpoint("media", Permission.SEND_MEDIA, media::prepare);
+        this.template = new SendEndpoint("template", Permission.SEND_TEMPLATE, templates::raw);
+        this.templateNamed = new SendEndpoint("template/send", Permission.SEND_TEMPLATE, templates::named);
+    }
+
+    public SendEndpoint text() {
+        return text;
+    }
+
+    public SendEndpoint list() {
+        return list;
+    }
+
+    public SendEndpoint button() {
+        return button;
+    }
+
+    public SendEndpoint media() {
+        return media;
+    }
+
+    public SendEndpoint template() {
+        return template;
+    }
+
+    public SendEndpoint templateNamed() {
+        return templateNamed;
+    }
+}
