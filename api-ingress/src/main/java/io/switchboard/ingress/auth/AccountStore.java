@@ -55,6 +55,11 @@ public class AccountStore implements AutoCloseable {
         return accounts.size();
     }
 
+    /** A snapshot of every account (for the admin API's listing). */
+    public java.util.List<Account> all() {
+        return java.util.List.copyOf(accounts.values());
+    }
+
     @PreDestroy
     @Override
     public void close() {

@@ -1,0 +1,94 @@
+package io.switchboard.ingress.signing;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteMatch;
+import io.switchboard.ingress.auth.ApiKeyAuthenticator;
+import io.switchboard.ingress.http.ApiError;
+import io.switchboard.ingress.http.ApiResponses;
+import io.switchboard.ingress.http.ErrorCode;
+import io.switchboard.ingress.http.MessagesController;
+import io.switchboard.ingress.http.RequestIds;
+import io.switchboard.schemas.avro.ApiKey;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks request signatures on every public endpoint ({@code /api/v1/external/**}, present and future) after the key
+ * is identified and before any controller reads the body: it sees the raw body bytes exactly as received. Only routed
+ * requests are checked (an unknown path stays 404). A refusal is answered here in the API's envelope; otherwise the
+ * request continues and the endpoint authenticates and authorises as usual.
+ */
+@ServerFilter("/api/v1/external/**")
+public class SignatureFilter {
+
+    public static final String TIMESTAMP_HEADER = "X-Timestamp";
+    public static final String SIGNATURE_HEADER = "X-Signature";
+    private static final Logger LOG = LoggerFactory.getLogger(SignatureFilter.class);
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final ApiKeyAuthenticator authenticator;
+    private final SignatureVerifier verifier;
+    private final ReplayGuard replays;
+    private final ApiResponses responses;
+    private final Clock clock;
+
+    public SignatureFilter(ApiKeyAuthenticator authenticator, SignatureVerifier verifier, ReplayGuard replays,
+                           ApiResponses responses, Clock clock) {
+        this.authenticator = authenticator;
+        this.verifier = verifier;
+        this.replays = replays;
+        this.responses = responses;
+        this.clock = clock;
+    }
+
+    @RequestFilter
+    @Nullable
+    public CompletableFuture<@Nullable HttpResponse<?>> verify(HttpRequest<?> request, RouteMatch<?> route,
+                                                     @Nullable @Header(MessagesController.API_KEY_HEADER) String apiKey,
+                                                     @Nullable @Header(TIMESTAMP_HEADER) String timestamp,
+                                                     @Nullable @Header(SIGNATURE_HEADER) String signature,
+                                                     @Nullable @Body byte[] body) {
+        ApiKey key = authenticator.usableKey(apiKey);
+        SignatureVerifier.Verdict verdict = verifier.verify(key, timestamp, signature, request.getMethodName(),
+                pathWithQuery(request.getUri()), body == null ? NO_BODY : body, clock.instant());
+        if (verdict.isRefused()) {
+            return refuse(request, verdict.error());
+        }
+        if (verdict.replayKey() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return replays.claim(verdict.replayKey()).handle((first, failure) -> {
+            if (failure != null) {
+                LOG.warn("Replay check unavailable, refusing a signed request of key {}: {}", key.getKeyId(),
+                        failure.toString());
+                return error(request, ApiError.of(ErrorCode.SERVICE_UNAVAILABLE,
+                        "Signed requests cannot be checked for replay right now; nothing was done. Retry shortly."));
+            }
+            return first ? null : error(request, ApiError.of(ErrorCode.SIGNATURE_REPLAYED,
+                    "This signature was already used; sign every request anew with a current X-Timestamp"));
+        });
+    }
+
+    /** The request target as sent: raw (still percent-encoded) path, plus "?" and the raw query when there is one. */
+    static String pathWithQuery(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    private CompletableFuture<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request, ApiError error) {
+        return CompletableFuture.completedFuture(error(request, error));
+    }
+
+    private HttpResponse<?> error(HttpRequest<?> request, ApiError error) {
+        return responses.error(RequestIds.of(request), error, null);
+    }
+}
