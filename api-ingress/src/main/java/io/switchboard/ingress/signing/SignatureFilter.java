@@ -2,11 +2,12 @@ package io.switchboard.ingress.signing;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
 import io.micronaut.web.router.RouteMatch;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
 import io.switchboard.ingress.http.ApiError;
@@ -17,9 +18,10 @@ import io.switchboard.ingress.http.RequestIds;
 import io.switchboard.schemas.avro.ApiKey;
 import java.net.URI;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 /**
  * Checks request signatures on every public endpoint ({@code /api/v1/external/**}, present and future) after the key
@@ -34,6 +36,8 @@ public class SignatureFilter {
     public static final String SIGNATURE_HEADER = "X-Signature";
     private static final Logger LOG = LoggerFactory.getLogger(SignatureFilter.class);
     private static final byte[] NO_BODY = new byte[0];
+    /** Marks "first use" in the replay check's answer (a reactive stream cannot carry null). */
+    private static final ApiError NO_ERROR = ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, "");
 
     private final ApiKeyAuthenticator authenticator;
     private final SignatureVerifier verifier;
@@ -51,31 +55,36 @@ public class SignatureFilter {
     }
 
     @RequestFilter
-    @Nullable
-    public CompletableFuture<@Nullable HttpResponse<?>> verify(HttpRequest<?> request, RouteMatch<?> route,
-                                                     @Nullable @Header(MessagesController.API_KEY_HEADER) String apiKey,
-                                                     @Nullable @Header(TIMESTAMP_HEADER) String timestamp,
-                                                     @Nullable @Header(SIGNATURE_HEADER) String signature,
-                                                     @Nullable @Body byte[] body) {
+    public Publisher<MutableHttpResponse<?>> verify(HttpRequest<?> request, @Nullable RouteMatch<?> route,
+                                                    @Nullable @Header(MessagesController.API_KEY_HEADER) String apiKey,
+                                                    @Nullable @Header(TIMESTAMP_HEADER) String timestamp,
+                                                    @Nullable @Header(SIGNATURE_HEADER) String signature,
+                                                    @Nullable @Body byte[] body,
+                                                    FilterContinuation<Publisher<MutableHttpResponse<?>>> chain) {
+        if (route == null) {
+            return chain.proceed();
+        }
         ApiKey key = authenticator.usableKey(apiKey);
         SignatureVerifier.Verdict verdict = verifier.verify(key, timestamp, signature, request.getMethodName(),
                 pathWithQuery(request.getUri()), body == null ? NO_BODY : body, clock.instant());
         if (verdict.isRefused()) {
-            return refuse(request, verdict.error());
+            return Mono.just(error(request, verdict.error()));
         }
         if (verdict.replayKey() == null) {
-            return CompletableFuture.completedFuture(null);
+            return chain.proceed();
         }
-        return replays.claim(verdict.replayKey()).handle((first, failure) -> {
+        // The request goes on through the continuation, inside the filter: a filter's future that later completes
+        // with "no response" is not a way to continue after an asynchronous check.
+        return Mono.fromFuture(replays.claim(verdict.replayKey()).handle((first, failure) -> {
             if (failure != null) {
                 LOG.warn("Replay check unavailable, refusing a signed request of key {}: {}", key.getKeyId(),
                         failure.toString());
-                return error(request, ApiError.of(ErrorCode.SERVICE_UNAVAILABLE,
-                        "Signed requests cannot be checked for replay right now; nothing was done. Retry shortly."));
+                return ApiError.of(ErrorCode.SERVICE_UNAVAILABLE,
+                        "Signed requests cannot be checked for replay right now; nothing was done. Retry shortly.");
             }
-            return first ? null : error(request, ApiError.of(ErrorCode.SIGNATURE_REPLAYED,
-                    "This signature was already used; sign every request anew with a current X-Timestamp"));
-        });
+            return first ? NO_ERROR : ApiError.of(ErrorCode.SIGNATURE_REPLAYED,
+                    "This signature was already used; sign every request anew with a current X-Timestamp");
+        })).flatMap(error -> error == NO_ERROR ? Mono.from(chain.proceed()) : Mono.just(error(request, error)));
     }
 
     /** The request target as sent: raw (still percent-encoded) path, plus "?" and the raw query when there is one. */
@@ -84,11 +93,7 @@ public class SignatureFilter {
         return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
-    private CompletableFuture<@Nullable HttpResponse<?>> refuse(HttpRequest<?> request, ApiError error) {
-        return CompletableFuture.completedFuture(error(request, error));
-    }
-
-    private HttpResponse<?> error(HttpRequest<?> request, ApiError error) {
+    private MutableHttpResponse<?> error(HttpRequest<?> request, ApiError error) {
         return responses.error(RequestIds.of(request), error, null);
     }
 }
