@@ -110,11 +110,15 @@ public class ConfigRecordPublisher implements AutoCloseable {
     @PreDestroy
     @Override
     public void close() {
-        sender.execute(() -> {
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(5));
-            }
-        });
+        try {
+            sender.execute(() -> {
+                if (producer != null) {
+                    producer.close(Duration.ofSeconds(5));
+                }
+            });
+        } catch (RejectedExecutionException alreadyClosed) {
+            return;
+        }
         sender.shutdown();
         try {
             sender.awaitTermination(10, TimeUnit.SECONDS);

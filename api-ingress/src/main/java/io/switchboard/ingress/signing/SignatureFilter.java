@@ -18,6 +18,7 @@ import io.switchboard.ingress.http.RequestIds;
 import io.switchboard.schemas.avro.ApiKey;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,6 @@ public class SignatureFilter {
     public static final String SIGNATURE_HEADER = "X-Signature";
     private static final Logger LOG = LoggerFactory.getLogger(SignatureFilter.class);
     private static final byte[] NO_BODY = new byte[0];
-    /** Marks "first use" in the replay check's answer (a reactive stream cannot carry null). */
-    private static final ApiError NO_ERROR = ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, "");
 
     private final ApiKeyAuthenticator authenticator;
     private final SignatureVerifier verifier;
@@ -79,12 +78,13 @@ public class SignatureFilter {
             if (failure != null) {
                 LOG.warn("Replay check unavailable, refusing a signed request of key {}: {}", key.getKeyId(),
                         failure.toString());
-                return ApiError.of(ErrorCode.SERVICE_UNAVAILABLE,
-                        "Signed requests cannot be checked for replay right now; nothing was done. Retry shortly.");
+                return Optional.of(ApiError.of(ErrorCode.SERVICE_UNAVAILABLE,
+                        "Signed requests cannot be checked for replay right now; nothing was done. Retry shortly."));
             }
-            return first ? NO_ERROR : ApiError.of(ErrorCode.SIGNATURE_REPLAYED,
-                    "This signature was already used; sign every request anew with a current X-Timestamp");
-        })).flatMap(error -> error == NO_ERROR ? Mono.from(chain.proceed()) : Mono.just(error(request, error)));
+            return first ? Optional.<ApiError>empty() : Optional.of(ApiError.of(ErrorCode.SIGNATURE_REPLAYED,
+                    "This signature was already used; sign every request anew with a current X-Timestamp"));
+        })).flatMap(refusal -> refusal.isEmpty() ? Mono.from(chain.proceed())
+                : Mono.just(error(request, refusal.get())));
     }
 
     /** The request target as sent: raw (still percent-encoded) path, plus "?" and the raw query when there is one. */

@@ -22,7 +22,8 @@ class AdminTokenGuardTest {
         for (String header : new String[] {null, "", "Bearer", "Bearer ", "Bearer s3cret-admin-tokeN",
                 "Bearer s3cret-admin-token2", "Basic s3cret-admin-token", "s3cret-admin-token",
                 "Bearer " + "x".repeat(5000)}) {
-            assertThat(guard.refusal(header).code()).as(String.valueOf(header)).isEqualTo(ErrorCode.INVALID_ADMIN_TOKEN);
+            assertThat(guard.refusal(header).code()).as(String.valueOf(header))
+                    .isEqualTo(ErrorCode.INVALID_ADMIN_TOKEN);
         }
     }
 

@@ -24,7 +24,8 @@ class SignedRequestsWithoutRedisTest {
                 "switchboard.ingress.master-key", AdminCalls.newMasterKey()))) {
             AdminCalls admin = new AdminCalls(app, AdminCalls.ADMIN_TOKEN);
             JsonNode created = admin.createKey("""
-                    {"name":"Signed","account_id":"%s","permissions":["send_text"]}""".formatted(admin.createAccount()));
+                    {"name":"Signed","account_id":"%s","permissions":["send_text"]}"""
+                    .formatted(admin.createAccount()));
             String path = "/api/v1/external/messages/text";
             byte[] body = "{\"to\":\"+919876543210\",\"message\":\"hi\"}".getBytes(StandardCharsets.UTF_8);
 
