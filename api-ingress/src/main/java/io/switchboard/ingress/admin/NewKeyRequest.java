@@ -26,7 +26,7 @@ public record NewKeyRequest(String name, @Nullable String description, String ac
         AdminFields fields = new AdminFields(body);
         String name = fields.requiredText("name", 100);
         String description = fields.optionalText("description", 500);
-        String accountId = fields.identifier("account_id");
+        String accountId = fields.requiredText("account_id", 64);
         List<String> names = fields.strings("permissions");
         if (names.isEmpty()) {
             throw AdminFields.invalid("permissions must name at least one of: " + PermissionNames.allNames());
