@@ -51,13 +51,13 @@ public class AccountStore implements AutoCloseable {
         return accounts.get(accountId);
     }
 
-    public int size() {
-        return accounts.size();
-    }
-
-    /** A snapshot of every account (for the admin API's listing). */
+    /** Every account, for jobs that visit them all (template sync). */
     public java.util.List<Account> all() {
         return java.util.List.copyOf(accounts.values());
+    }
+
+    public int size() {
+        return accounts.size();
     }
 
     @PreDestroy

@@ -1,6 +1,7 @@
 package io.switchboard.ingress.signing;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterContinuation;
+import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.web.router.RouteMatch;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
 import io.switchboard.ingress.http.ApiError;
@@ -31,7 +33,7 @@ import reactor.core.publisher.Mono;
  * request continues and the endpoint authenticates and authorises as usual.
  */
 @ServerFilter("/api/v1/external/**")
-public class SignatureFilter {
+public class SignatureFilter implements Ordered {
 
     public static final String TIMESTAMP_HEADER = "X-Timestamp";
     public static final String SIGNATURE_HEADER = "X-Signature";
@@ -51,6 +53,12 @@ public class SignatureFilter {
         this.replays = replays;
         this.responses = responses;
         this.clock = clock;
+    }
+
+    /** After the framework's and the ingress's own cheap filters (request id, body size): signing reads the body. */
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.order();
     }
 
     @RequestFilter
