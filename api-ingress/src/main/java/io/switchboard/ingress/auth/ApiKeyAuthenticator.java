@@ -60,6 +60,21 @@ public class ApiKeyAuthenticator {
         return new Result(caller, null);
     }
 
+    /** The presented key's record when it is known, active and not expired; null otherwise and while loading. */
+    @Nullable
+    public ApiKey usableKey(@Nullable String presentedKey) {
+        if (!ready.get() || presentedKey == null || presentedKey.isBlank() || presentedKey.length() > MAX_KEY_LENGTH) {
+            return null;
+        }
+        ApiKey key = keysByHash.apply(ApiKeyHashes.sha256Hex(presentedKey.strip()));
+        return key == null || !key.getActive() || isExpired(key, clock.instant()) ? null : key;
+    }
+
+    /** As {@link #authenticate(String, Permission)}, with the permission taken from the one operation table. */
+    public Result authenticate(@Nullable String presentedKey, ApiOperation operation) {
+        return authenticate(presentedKey, operation.permission());
+    }
+
     private static boolean isExpired(ApiKey key, Instant now) {
         return key.getExpiresAt() != null && !key.getExpiresAt().isAfter(now);
     }

@@ -40,4 +40,9 @@ public final class ApiKeyIndex {
     public int size() {
         return byId.size();
     }
+
+    /** A snapshot of every key (for the admin API's listing). */
+    public java.util.List<ApiKey> all() {
+        return java.util.List.copyOf(byId.values());
+    }
 }

@@ -52,6 +52,11 @@ public class ApiKeyStore implements AutoCloseable {
         return index.size();
     }
 
+    /** A snapshot of every key (for the admin API's listing). */
+    public java.util.List<ApiKey> all() {
+        return index.all();
+    }
+
     @PreDestroy
     @Override
     public void close() {

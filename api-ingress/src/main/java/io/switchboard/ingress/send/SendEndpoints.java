@@ -1,6 +1,6 @@
 package io.switchboard.ingress.send;
 
-import io.switchboard.schemas.avro.Permission;
+import io.switchboard.ingress.auth.ApiOperation;
 import io.switchboard.ingress.interactive.ButtonMessageRequest;
 import io.switchboard.ingress.interactive.ListMessageRequest;
 import io.switchboard.ingress.media.MediaSendEndpoint;
@@ -14,11 +14,11 @@ import jakarta.inject.Singleton;
 @Singleton
 public class SendEndpoints {
 
-    private final SendEndpoint text = new SendEndpoint("text", Permission.SEND_TEXT,
+    private final SendEndpoint text = new SendEndpoint("text", ApiOperation.SEND_TEXT,
             (body, account) -> TextMessageRequest.from(body).prepared());
-    private final SendEndpoint list = new SendEndpoint("interactive/list", Permission.SEND_TEXT,
+    private final SendEndpoint list = new SendEndpoint("interactive/list", ApiOperation.SEND_INTERACTIVE,
             (body, account) -> ListMessageRequest.from(body));
-    private final SendEndpoint button = new SendEndpoint("interactive/button", Permission.SEND_TEXT,
+    private final SendEndpoint button = new SendEndpoint("interactive/button", ApiOperation.SEND_INTERACTIVE,
             (body, account) -> ButtonMessageRequest.from(body));
     private final SendEndpoint template;
     private final SendEndpoint templateNamed;
@@ -26,9 +26,9 @@ public class SendEndpoints {
     private final SendEndpoint media;
 
     public SendEndpoints(TemplateSendEndpoints templates, MediaSendEndpoint media) {
-        this.media = new SendEndpoint("media", Permission.SEND_MEDIA, media::prepare);
-        this.template = new SendEndpoint("template", Permission.SEND_TEMPLATE, templates::raw);
-        this.templateNamed = new SendEndpoint("template/send", Permission.SEND_TEMPLATE, templates::named);
+        this.media = new SendEndpoint("media", ApiOperation.SEND_MEDIA, media::prepare);
+        this.template = new SendEndpoint("template", ApiOperation.SEND_TEMPLATE, templates::raw);
+        this.templateNamed = new SendEndpoint("template/send", ApiOperation.SEND_TEMPLATE, templates::named);
     }
 
     public SendEndpoint text() {

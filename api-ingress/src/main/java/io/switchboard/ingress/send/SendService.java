@@ -76,7 +76,7 @@ public class SendService {
         if (call.body() != null && call.body().length > limit) {
             return refused(BodySizeFilter.tooLarge(limit));
         }
-        ApiKeyAuthenticator.Result auth = authenticator.authenticate(call.apiKey(), endpoint.permission());
+        ApiKeyAuthenticator.Result auth = authenticator.authenticate(call.apiKey(), endpoint.operation());
         if (auth.isRefused()) {
             return refused(auth.error());
         }

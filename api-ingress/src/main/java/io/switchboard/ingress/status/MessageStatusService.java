@@ -2,9 +2,9 @@ package io.switchboard.ingress.status;
 
 import io.micronaut.core.annotation.Nullable;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
+import io.switchboard.ingress.auth.ApiOperation;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.ErrorCode;
-import io.switchboard.schemas.avro.Permission;
 import jakarta.inject.Singleton;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +31,7 @@ public class MessageStatusService {
     }
 
     public CompletableFuture<Result> find(@Nullable String apiKey, String messageId) {
-        ApiKeyAuthenticator.Result auth = authenticator.authenticate(apiKey, Permission.VIEW_MESSAGES);
+        ApiKeyAuthenticator.Result auth = authenticator.authenticate(apiKey, ApiOperation.GET_MESSAGE);
         if (auth.isRefused()) {
             return CompletableFuture.completedFuture(Result.refused(auth.error()));
         }

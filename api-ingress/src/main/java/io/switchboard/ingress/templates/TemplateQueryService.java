@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.micronaut.core.annotation.Nullable;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
+import io.switchboard.ingress.auth.ApiOperation;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.ErrorCode;
-import io.switchboard.schemas.avro.Permission;
 import io.switchboard.schemas.avro.Template;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -39,7 +39,7 @@ public class TemplateQueryService {
     }
 
     public Answer list(@Nullable String apiKey, @Nullable String status, @Nullable String language) {
-        ApiKeyAuthenticator.Result auth = authenticator.authenticate(apiKey, Permission.VIEW_TEMPLATES);
+        ApiKeyAuthenticator.Result auth = authenticator.authenticate(apiKey, ApiOperation.LIST_TEMPLATES);
         if (auth.isRefused()) {
             return new Answer(null, auth.error());
         }
@@ -55,7 +55,7 @@ public class TemplateQueryService {
     }
 
     public Answer one(@Nullable String apiKey, String name, @Nullable String language) {
-        ApiKeyAuthenticator.Result auth = authenticator.authenticate(apiKey, Permission.VIEW_TEMPLATES);
+        ApiKeyAuthenticator.Result auth = authenticator.authenticate(apiKey, ApiOperation.GET_TEMPLATE);
         if (auth.isRefused()) {
             return new Answer(null, auth.error());
         }

@@ -1,0 +1,82 @@
+package io.switchboard.ingress.admin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.switchboard.ingress.auth.PermissionNames;
+import io.switchboard.ingress.support.Timestamps;
+import io.switchboard.schemas.avro.Account;
+import io.switchboard.schemas.avro.ApiKey;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the admin API shows of keys and accounts, and the mappers from the Avro records (which never reach HTTP). A
+ * key's view carries its display prefix but never the key, its hash or its secret; only the creation answer adds
+ * {@code api_key} and {@code api_secret}, once.
+ */
+public final class AdminViews {
+
+    private AdminViews() {
+    }
+
+    public static KeyView key(ApiKey key, Instant now) {
+        boolean expired = key.getExpiresAt() != null && !key.getExpiresAt().isAfter(now);
+        return new KeyView(key.getKeyId(), key.getName(), key.getDescription(), key.getAccountId(),
+                key.getKeyPrefix(), PermissionNames.of(key.getPermissions()), key.getRateLimitPerMinute(),
+                key.getDailyLimit(), key.getActive(), expired, Timestamps.iso(key.getExpiresAt()),
+                Timestamps.iso(key.getCreatedAt()), key.getRequireSignature(), key.getEncryptedSecret() != null);
+    }
+
+    public static AccountView account(Account account) {
+        return new AccountView(account.getAccountId(), account.getName(), account.getWabaId(),
+                account.getPhoneNumberId(), account.getDisplayPhoneNumber(), account.getMessagesPerSecond(),
+                Timestamps.iso(account.getCreatedAt()));
+    }
+
+    /** An API key as listed and fetched. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record KeyView(String id, String name, @Nullable String description,
+                          @JsonProperty("account_id") String accountId,
+                          @JsonProperty("key_prefix") String keyPrefix,
+                          List<String> permissions,
+                          @JsonProperty("rate_limit") int rateLimit,
+                          @JsonProperty("daily_limit") int dailyLimit,
+                          boolean active,
+                          boolean expired,
+                          @JsonProperty("expires_at") @Nullable String expiresAt,
+                          @JsonProperty("created_at") String createdAt,
+                          @JsonProperty("require_signature") boolean requireSignature,
+                          @JsonProperty("has_secret") boolean hasSecret) {
+    }
+
+    /** The creation answer: the key's view plus, this once, the key and the secret. */
+    @Serdeable
+    public record CreatedKey(@JsonUnwrapped KeyView key, @JsonProperty("api_key") String apiKey,
+                             @JsonProperty("api_secret") String apiSecret) {
+
+        @Override
+        public String toString() {
+            return "CreatedKey[" + key.id() + ", <credentials redacted>]";
+        }
+    }
+
+    /** The answer to a deletion. */
+    @Serdeable
+    public record DeletedKey(String id, boolean deleted) {
+    }
+
+    /** A WhatsApp account. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AccountView(@JsonProperty("account_id") String accountId, String name,
+                              @JsonProperty("waba_id") String wabaId,
+                              @JsonProperty("phone_number_id") String phoneNumberId,
+                              @JsonProperty("display_phone_number") @Nullable String displayPhoneNumber,
+                              @JsonProperty("messages_per_second") int messagesPerSecond,
+                              @JsonProperty("created_at") String createdAt) {
+    }
+}

@@ -1,0 +1,30 @@
+package io.switchboard.ingress.auth;
+
+import io.switchboard.schemas.avro.Permission;
+
+/**
+ * The one table of what each public operation requires (seeds 000/001): text and interactive messages need
+ * {@code send_text}, templates {@code send_template}, media {@code send_media}, template listing and details
+ * {@code view_templates}, message status {@code view_messages}. Every endpoint authenticates with its operation
+ * ({@link ApiKeyAuthenticator#authenticate(String, ApiOperation)}), so a permission rule lives here and nowhere else.
+ */
+public enum ApiOperation {
+    SEND_TEXT(Permission.SEND_TEXT),
+    SEND_INTERACTIVE(Permission.SEND_TEXT),
+    SEND_TEMPLATE(Permission.SEND_TEMPLATE),
+    SEND_MEDIA(Permission.SEND_MEDIA),
+    LIST_TEMPLATES(Permission.VIEW_TEMPLATES),
+    GET_TEMPLATE(Permission.VIEW_TEMPLATES),
+    GET_MESSAGE(Permission.VIEW_MESSAGES);
+
+    private final Permission permission;
+
+    ApiOperation(Permission permission) {
+        this.permission = permission;
+    }
+
+    /** The permission a key needs for this operation. */
+    public Permission permission() {
+        return permission;
+    }
+}
