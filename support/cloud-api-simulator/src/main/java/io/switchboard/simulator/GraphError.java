@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * One Graph API error as Meta answers it: an HTTP status plus the {@code {"error":{...}}} envelope whose
  * {@code message} is {@code "(#<code>) <title>"} and whose {@code error_data.details} says which field is wrong
  * and why. Clients must act on {@code code} and {@code details}, never on the HTTP status (Meta's advice), so
- * the status is a separate field that fault injection may later set per code.
+ * the status is a separate field that fault injection sets per code ({@link ErrorRule}, {@link ErrorCatalog}).
  */
 public record GraphError(int httpStatus, int code, String title, String details) {
 

@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
  * {@link SendRequestValidator} accepts and {@link SendPolicy} allows (media ids, templates, the customer-service
  * window; else 400 with Meta's envelope); an accepted message gets a new wamid, is remembered in
  * {@link SentMessages} and has its status webhooks started (a single {@code failed} status when the policy says
- * the send fails later). Every answer, error or not, waits {@code response-latency} first, on a scheduler
- * rather than on the calling (event-loop) thread. Fault injection is meant to step in between the token check and
- * the validation.
+ * the send fails later). Between the policy and the acceptance come the faults of the plan in force
+ * ({@link Faults}): the throughput and pair rate limits ({@link RateLimiters}, 130429 / 131056), then injected
+ * errors; an accepted send may have its answer held back (a timeout after the request was read) and its webhooks
+ * bent. Every answer, error or not, waits the plan's latency first, on a scheduler rather than on the calling
+ * (event-loop) thread. {@link SendStats} counts every outcome.
  */
 @Singleton
 public class SendService {
@@ -32,7 +34,9 @@ public class SendService {
 
     private final AccessTokens tokens;
     private final SendPolicy policy;
-    private final long latencyMillis;
+    private final Faults faults;
+    private final RateLimiters limiters;
+    private final SendStats stats;
     private final JsonMapper json;
     private final SendRequestValidator validator;
     private final SentMessages sentMessages;
@@ -40,12 +44,15 @@ public class SendService {
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry meters;
 
-    public SendService(SimulatorConfig config, AccessTokens tokens, SendPolicy policy, JsonMapper json,
-                       SendRequestValidator validator, SentMessages sentMessages, StatusWebhooks statusWebhooks,
+    public SendService(AccessTokens tokens, SendPolicy policy, Faults faults, RateLimiters limiters,
+                       SendStats stats, JsonMapper json, SendRequestValidator validator, SentMessages sentMessages,
+                       StatusWebhooks statusWebhooks,
                        @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler, MeterRegistry meters) {
         this.tokens = tokens;
         this.policy = policy;
-        this.latencyMillis = config.getResponseLatency().toMillis();
+        this.faults = faults;
+        this.limiters = limiters;
+        this.stats = stats;
         this.json = json;
         this.validator = validator;
         this.sentMessages = sentMessages;
@@ -54,59 +61,107 @@ public class SendService {
         this.meters = meters;
     }
 
-    /** An HTTP status and the JSON body to answer with. */
-    public record Answer(int status, Object body) {
+    /**
+     * An HTTP status and the JSON body to answer with.
+     *
+     * @param holdMillis how long the answer is held back after the send was accepted (a timeout fault); 0: none
+     */
+    public record Answer(int status, Object body, long holdMillis) {
+
+        public Answer(int status, Object body) {
+            this(status, body, 0);
+        }
     }
 
     public CompletableFuture<Answer> send(String phoneNumberId, @Nullable String authorization, @Nullable byte[] body) {
-        if (latencyMillis <= 0) {
-            return CompletableFuture.completedFuture(answer(phoneNumberId, authorization, body));
-        }
+        ActiveFaults active = faults.active();
+        long latencyMillis = active.latencyMillis();
         CompletableFuture<Answer> result = new CompletableFuture<>();
-        scheduler.schedule(() -> {
+        Runnable answer = () -> {
             try {
-                result.complete(answer(phoneNumberId, authorization, body));
+                Answer answered = answer(active, phoneNumberId, authorization, body);
+                if (answered.holdMillis() > 0) {
+                    scheduler.schedule(() -> result.complete(answered), answered.holdMillis(), TimeUnit.MILLISECONDS);
+                } else {
+                    result.complete(answered);
+                }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        }, latencyMillis, TimeUnit.MILLISECONDS);
+        };
+        if (latencyMillis <= 0) {
+            answer.run();
+        } else {
+            scheduler.schedule(answer, latencyMillis, TimeUnit.MILLISECONDS);
+        }
         return result;
     }
 
-    private Answer answer(String phoneNumberId, @Nullable String authorization, @Nullable byte[] body) {
+    private Answer answer(ActiveFaults active, String phoneNumberId, @Nullable String authorization,
+                          @Nullable byte[] body) {
         try {
             tokens.check(authorization);
             JsonNode request = parse(body);
             ValidatedRequest validated = validator.validate(request);
             if (validated instanceof ValidatedRequest.MessageSend send) {
-                return accept(phoneNumberId, send, request, policy.check(phoneNumberId, send, request));
+                SendPolicy.Decision decision = policy.check(phoneNumberId, send, request);
+                checkLimits(active, phoneNumberId, send.waId());
+                GraphError injected = active.injectedError(phoneNumberId, send.waId());
+                if (injected != null) {
+                    throw injected.exception();
+                }
+                return accept(active, phoneNumberId, send, request, decision);
             }
             meters.counter("simulator.reads").increment();
             return new Answer(200, new SendResponse.Success(true));
         } catch (GraphErrorException e) {
             GraphError error = e.error();
             meters.counter("simulator.sends.rejected", "code", Integer.toString(error.code())).increment();
+            stats.refused(phoneNumberId, error.code());
             LOG.info("Rejected a send on {}: ({}) {}", phoneNumberId, error.code(), error.details());
             return new Answer(error.httpStatus(), error.toEnvelope());
         }
     }
 
-    private Answer accept(String phoneNumberId, ValidatedRequest.MessageSend send, JsonNode request,
-                          SendPolicy.Decision decision) {
+    private void checkLimits(ActiveFaults active, String phoneNumberId, String waId) {
+        FaultPlan plan = active.plan();
+        switch (limiters.acquire(plan, phoneNumberId, waId)) {
+            case THROUGHPUT -> throw withStatus(ErrorCatalog.error(ErrorCatalog.THROUGHPUT),
+                    plan.throughput().httpStatus()).exception();
+            case PAIR_RATE -> throw withStatus(ErrorCatalog.error(ErrorCatalog.PAIR_RATE),
+                    plan.pairRate().httpStatus()).exception();
+            default -> {
+                // within both limits
+            }
+        }
+    }
+
+    private static GraphError withStatus(GraphError error, int httpStatus) {
+        return new GraphError(httpStatus, error.code(), error.title(), error.details());
+    }
+
+    private Answer accept(ActiveFaults active, String phoneNumberId, ValidatedRequest.MessageSend send,
+                          JsonNode request, SendPolicy.Decision decision) {
         String wamid = Identifiers.newWamid();
         SentMessage message = new SentMessage(wamid, phoneNumberId, send.to(), send.waId(), send.type(),
                 send.bizOpaqueCallbackData(), Instant.now().toString(), request, decision.templateCategory());
         sentMessages.add(message);
         if (decision.failure() == null) {
-            statusWebhooks.start(message);
+            statusWebhooks.start(message, active.statusFaults(phoneNumberId, send.waId()));
         } else {
             statusWebhooks.fail(message, decision.failure());
         }
+        long holdMillis = active.holdMillis(phoneNumberId, send.waId());
+        stats.accepted(phoneNumberId, holdMillis > 0);
         meters.counter("simulator.sends.accepted", "type", send.type()).increment();
-        if (LOG.isDebugEnabled()) {
+        if (holdMillis > 0) {
+            meters.counter("simulator.sends.held").increment();
+            LOG.info("Accepted {} as {} but holding the answer back {} ms (timeout fault)", send.type(), wamid,
+                    holdMillis);
+        } else if (LOG.isDebugEnabled()) {
             LOG.debug("Accepted {} to {} as {}", send.type(), Identifiers.maskPhone(send.to()), wamid);
         }
-        return new Answer(200, SendResponse.accepted(send, wamid));
+        return new Answer(200, SendResponse.accepted(send, wamid), holdMillis);
     }
 
     private JsonNode parse(@Nullable byte[] body) {

@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * for that attempt keeps a healthy receiver seeing sent, delivered, read in order even when a post is slower than
  * the delay; a failed post is redelivered later by {@link WebhookDeliverer} while the plan goes on, so a receiver
  * that errors sees statuses out of order, as it would from Meta. Each status carries the time it happened, and a
- * redelivery repeats it unchanged.
+ * redelivery repeats it unchanged. Webhook faults ({@link WebhookFaults}) bend the plan and add
+ * {@code delay_ms} to every gap.
  */
 @Singleton
 public class StatusWebhooks {
@@ -40,10 +42,15 @@ public class StatusWebhooks {
 
     /** Starts the message's statuses; returns at once. Does nothing when no webhook URL is configured. */
     public void start(SentMessage message) {
+        start(message, ActiveFaults.StatusFaults.NONE);
+    }
+
+    /** Starts the message's statuses as the drawn webhook {@code faults} bend them (see {@link StatusPlan#of}). */
+    public void start(SentMessage message, ActiveFaults.StatusFaults faults) {
         if (!deliverer.enabled()) {
             return;
         }
-        scheduleStep(message, StatusPlan.of(message, read), 0);
+        scheduleStep(message, StatusPlan.of(message, read, faults), 0, faults.extraDelayMillis());
     }
 
     /** Sends the message's only status, {@code failed} carrying {@code failure}, after {@code status-delay}. */
@@ -51,31 +58,36 @@ public class StatusWebhooks {
         if (!deliverer.enabled()) {
             return;
         }
-        scheduleStep(message, StatusPlan.failed(failure), 0);
+        scheduleStep(message, StatusPlan.failed(failure), 0, 0);
     }
 
-    private void scheduleStep(SentMessage message, StatusPlan plan, int index) {
+    private void scheduleStep(SentMessage message, StatusPlan plan, int index, long extraDelayMillis) {
         if (index >= plan.statuses().size()) {
             return;
         }
         try {
-            scheduler.schedule(() -> runStep(message, plan, index), delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> runStep(message, plan, index, extraDelayMillis),
+                    delay.toMillis() + extraDelayMillis, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             // Refused only while shutting down: the remaining statuses are simply never sent.
             LOG.debug("Statuses of {} abandoned: {}", message.wamid(), e.toString());
         }
     }
 
-    private void runStep(SentMessage message, StatusPlan plan, int index) {
+    private void runStep(SentMessage message, StatusPlan plan, int index, long extraDelayMillis) {
         String status = plan.statuses().get(index);
         try {
             byte[] body = payloads.status(message, status, Instant.now(),
                     StatusPlan.FAILED.equals(status) ? plan.failure() : null);
             String what = status + " for " + message.wamid() + " to " + Identifiers.maskPhone(message.to());
-            deliverer.deliver(body, what).whenComplete((ok, error) -> scheduleStep(message, plan, index + 1));
+            // A duplicate is the very same bytes and signature again, as a redelivery by Meta would be.
+            deliverer.deliver(body, what)
+                    .thenCompose(ok -> index == plan.duplicated() ? deliverer.deliver(body, what + " (duplicate)")
+                            : CompletableFuture.completedFuture(ok))
+                    .whenComplete((ok, error) -> scheduleStep(message, plan, index + 1, extraDelayMillis));
         } catch (RuntimeException e) {
             LOG.warn("Status {} for {} not sent: {}", status, message.wamid(), e.toString());
-            scheduleStep(message, plan, index + 1);
+            scheduleStep(message, plan, index + 1, extraDelayMillis);
         }
     }
 }

@@ -40,6 +40,17 @@ final class SimulatorHttp {
         return exchange(request.build());
     }
 
+    /** PUT, PATCH or any other method with a JSON body and no token (the {@code /_sim} endpoints). */
+    HttpResponse<String> method(String method, String path, String body) {
+        return exchange(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** A send from the given business number. */
+    HttpResponse<String> sendFrom(String phoneNumberId, String body) {
+        return post("/v23.0/" + phoneNumberId + "/messages", "Bearer " + TOKEN, body);
+    }
+
     HttpResponse<String> get(String path) {
         return exchange(HttpRequest.newBuilder(base.resolve(path)).GET().build());
     }

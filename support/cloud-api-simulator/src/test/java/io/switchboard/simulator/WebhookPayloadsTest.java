@@ -53,6 +53,36 @@ class WebhookPayloadsTest {
         assertThat(StatusPlan.of(message("image", null), false).statuses()).containsExactly("sent", "delivered");
     }
 
+    @Test
+    void bendsPlansByWebhookFaultsInTheDocumentedOrder() {
+        GraphError undeliverable = ErrorCatalog.error(ErrorCatalog.UNDELIVERABLE);
+        SentMessage text = message("text", null);
+
+        assertThat(StatusPlan.of(text, true, faults(true, true, true, true, undeliverable, true)).statuses())
+                .isEmpty();
+        StatusPlan failed = StatusPlan.of(text, true, faults(false, true, true, true, undeliverable, true));
+        assertThat(failed.statuses()).containsExactly("sent", "failed");
+        assertThat(failed.failure()).isEqualTo(undeliverable);
+        assertThat(failed.duplicated()).isZero();
+        assertThat(StatusPlan.of(text, true, faults(false, false, false, false, undeliverable, false)).statuses())
+                .containsExactly("failed");
+        StatusPlan skippedAndSwapped = StatusPlan.of(text, true, faults(false, true, true, true, null, true));
+        assertThat(skippedAndSwapped.statuses()).containsExactly("read", "sent");
+        assertThat(skippedAndSwapped.duplicated()).isZero();
+        assertThat(StatusPlan.of(text, false, faults(false, true, false, false, null, true)).statuses())
+                .containsExactly("sent", "delivered");
+        assertThat(StatusPlan.of(text, false, faults(false, false, false, true, null, true)).statuses())
+                .containsExactly("delivered", "sent");
+        assertThat(StatusPlan.of(message("reaction", null), true, faults(false, false, true, true, null, true)))
+                .isEqualTo(new StatusPlan(java.util.List.of("sent"), null, 0));
+        assertThat(StatusPlan.of(text, true, faults(false, false, true, false, null, true)).duplicated()).isEqualTo(1);
+    }
+
+    private static ActiveFaults.StatusFaults faults(boolean skipAll, boolean skipDelivered, boolean duplicate,
+                                                    boolean reorder, GraphError failure, boolean afterSent) {
+        return new ActiveFaults.StatusFaults(skipAll, skipDelivered, duplicate, reorder, failure, afterSent, 0);
+    }
+
     private static SentMessage message(String type, String callbackData) {
         return new SentMessage("wamid.TEST", "106540352242922", "+919876543210", "919876543210", type,
                 callbackData, AT.toString(), JsonNode.createObjectNode(java.util.Map.of()));
