@@ -19,8 +19,14 @@ final class DemoCustomer {
     private DemoCustomer() {
     }
 
-    static void sayHi(String simulatorUrl, String phone) throws IOException, InterruptedException {
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+    /**
+     * Writes "Hi" as {@code phone}, then waits (up to 30 s) until the API sees the window, asking in simulate mode,
+     * so the first request a person makes after the start banner is accepted.
+     */
+    static void sayHi(String simulatorUrl, String apiUrl, String apiKey, String phone)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                         URI.create(simulatorUrl + "/_sim/inbound"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -30,6 +36,21 @@ final class DemoCustomer {
         if (answer.statusCode() / 100 != 2) {
             System.err.println("The demo customer could not write to the business (HTTP " + answer.statusCode()
                     + "): " + answer.body());
+            return;
         }
+        HttpRequest check = HttpRequest.newBuilder(URI.create(apiUrl + "/messages/text?simulate=true"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .header("X-API-Key", apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + phone + "\",\"message\":\"check\"}"))
+                .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (http.send(check, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200); // polling a service that is still catching up; not a test
+        }
+        System.err.println("The API has not seen the demo customer's message yet; the first send may be refused.");
     }
 }

@@ -76,7 +76,8 @@ public final class LocalMain {
                 Duration.ofMillis(300), !options.verbose(), options.demoLimits()));
         platform[0].start();
 
-        DemoCustomer.sayHi(platform[0].simulatorUrl(), DemoCustomer.SEED_RECIPIENT);
+        DemoCustomer.sayHi(platform[0].simulatorUrl(), platform[0].apiUrl(), credentials.demoApiKey(),
+                DemoCustomer.SEED_RECIPIENT);
 
         ObjectNode local = new ObjectMapper().createObjectNode()
                 .put("api_url", platform[0].apiUrl())
