@@ -31,6 +31,24 @@ final class Http {
         return send(request);
     }
 
+    /** Any method, with an Authorization header (the admin API) and an optional JSON body. */
+    static Answer send(String method, String url, String authorization, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
     static Answer get(String url, String apiKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
         if (apiKey != null) {

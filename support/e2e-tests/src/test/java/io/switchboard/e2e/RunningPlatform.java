@@ -22,6 +22,7 @@ final class RunningPlatform {
 
     static final String API_KEY = "pk_live_e2e" + UUID.randomUUID().toString().replace("-", "");
     static final String PHONE_NUMBER_ID = "106540352242922";
+    static final String ADMIN_TOKEN = "adm_e2e_" + UUID.randomUUID();
 
     private static Platform platform;
 
@@ -39,7 +40,7 @@ final class RunningPlatform {
     private static Platform start() {
         String bootstrap = KafkaTestCluster.shared().bootstrapServers();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared(bootstrap);
-        Platform.Credentials credentials = new Platform.Credentials(API_KEY, "adm_e2e", "EAAe2e-token",
+        Platform.Credentials credentials = new Platform.Credentials(API_KEY, ADMIN_TOKEN, "EAAe2e-token",
                 "e2e-app-secret", "e2e-verify",
                 Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)), "100000000000001", PHONE_NUMBER_ID);
         Platform.Ports ports = new Platform.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
