@@ -79,7 +79,7 @@ class CoextApiEndToEndTest {
         String stranger = "+447700900123";
         Http.Answer refused = Http.post(api + "/messages/text", key,
                 "{\"to\":\"" + stranger + "\",\"message\":\"Hello\"}");
-        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
         assertThat(refused.body().path("error").path("code").asText()).isEqualTo("OUTSIDE_CUSTOMER_SERVICE_WINDOW");
         assertThat(refused.body().path("error").path("message").asText()).containsIgnoringCase("template");
 

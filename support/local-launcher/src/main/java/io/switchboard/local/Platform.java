@@ -106,6 +106,21 @@ public final class Platform implements AutoCloseable {
         ingress.put("switchboard.ingress.bootstrap.rate-limit-per-minute", settings.demoLimits().perMinute());
         ingress.put("switchboard.ingress.bootstrap.daily-limit", settings.demoLimits().perDay());
         run("api-ingress", "api-ingress", settings.ports().ingress(), ingress);
+        awaitReady();
+    }
+
+    /**
+     * Waits until every application reports healthy and the API accepts the demo key (the ingress loads its key table
+     * and publishes the bootstrap key after it starts listening), so whoever started the platform can use it at once.
+     */
+    private void awaitReady() {
+        ReadinessProbe probe = new ReadinessProbe(Duration.ofSeconds(90));
+        for (String base : List.of(simulatorUrl(), projectorUrl(), dispatcherUrl(),
+                webhookIngestUrl().replace("/webhooks/whatsapp", ""), apiUrl().replace("/api/v1/external", ""))) {
+            probe.awaitStatus(base + "/health", null, 200);
+        }
+        probe.awaitStatus(apiUrl() + "/messages/00000000-0000-4000-8000-000000000000",
+                settings.credentials().demoApiKey(), 404);
     }
 
     private void run(String name, String module, int port, Map<String, Object> own) {
