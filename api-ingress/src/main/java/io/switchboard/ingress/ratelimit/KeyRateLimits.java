@@ -27,6 +27,11 @@ public final class KeyRateLimits {
     private KeyRateLimits() {
     }
 
+    /** The Redis key of a key's counter for the UTC day of {@code now} (what the daily limit counts). */
+    public static String dailyCounterKey(String keyId, Instant now) {
+        return "rl:{" + keyId + "}:day:" + Math.floorDiv(now.toEpochMilli(), DAY.toMillis());
+    }
+
     /** The per-minute limit only (kept for callers that have no recipient). */
     public static List<PlannedLimit> plan(ApiKey key, Instant now) {
         return List.of(window(LimitKind.PER_MINUTE, "rl:{" + key.getKeyId() + "}:minute:", MINUTE,
@@ -38,7 +43,7 @@ public final class KeyRateLimits {
         String prefix = "rl:{" + key.getKeyId() + "}:";
         return List.of(
                 window(LimitKind.PER_MINUTE, prefix + "minute:", MINUTE, key.getRateLimitPerMinute(), now),
-                window(LimitKind.PER_DAY, prefix + "day:", DAY, key.getDailyLimit(), now),
+                window(LimitKind.PER_DAY, prefix + "day:", DAY, key.getDailyLimit(), now), // = dailyCounterKey
                 window(LimitKind.PER_RECIPIENT, prefix + "rcpt:" + recipient + ":", MINUTE, perRecipientLimit, now));
     }
 

@@ -66,6 +66,11 @@ public class TemplateStore implements AutoCloseable {
         return templates.size();
     }
 
+    /** Every template of every account. */
+    public List<Template> all() {
+        return List.copyOf(templates.values());
+    }
+
     @PreDestroy
     @Override
     public void close() {
