@@ -1,6 +1,7 @@
 package io.switchboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +44,8 @@ class OpenApiContractTest {
         String messageId = Http.post(platform.apiUrl() + "/messages/text", RunningPlatform.API_KEY,
                 "{\"to\":\"" + CUSTOMER + "\",\"message\":\"for the contract test\"}").body().path("data")
                 .path("message_id").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(platform.apiUrl() + "/messages/" + messageId, RunningPlatform.API_KEY).status() == 200);
         String keyId = Http.send("POST", base + "/api/v1/admin/keys", "Bearer " + RunningPlatform.ADMIN_TOKEN,
                 "{\"name\":\"contract\",\"account_id\":\"demo\",\"permissions\":[\"send_text\"]}").body()
                 .path("data").path("id").asText();
