@@ -53,10 +53,18 @@ class DockerComposeTest {
 
         try (ComposeContainer compose = new ComposeContainer(COMPOSE_FILE.toFile())
                 .withExposedService("api-ingress", 8080, Wait.forHttp("/health").forStatusCode(200)
-                        .withStartupTimeout(Duration.ofMinutes(5)))) {
+                        .withStartupTimeout(Duration.ofMinutes(5)))
+                .withExposedService("cloud-api-simulator", 8090, Wait.forHttp("/health").forStatusCode(200))) {
             compose.start();
             String api = "http://" + compose.getServiceHost("api-ingress", 8080) + ":"
                     + compose.getServicePort("api-ingress", 8080) + "/api/v1/external";
+            String simulator = "http://" + compose.getServiceHost("cloud-api-simulator", 8090) + ":"
+                    + compose.getServicePort("cloud-api-simulator", 8090);
+            // The customer writes first: free-form messages need an open 24-hour window.
+            assertThat(Http.post(simulator + "/_sim/inbound", null, "{\"from\":\"+919876543210\",\"text\":\"Hi\"}")
+                    .status()).isEqualTo(200);
+            await().atMost(Duration.ofMinutes(1)).until(() -> Http.post(api + "/messages/text?simulate=true", DEMO_KEY,
+                    "{\"to\":\"+919876543210\",\"message\":\"check\"}").status() == 200);
 
             Http.Answer accepted = Http.post(api + "/messages/text", DEMO_KEY,
                     "{\"to\":\"+919876543210\",\"message\":\"Hello from Compose\"}");
