@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  *       second and read again, so a registry outage delays records but never skips them.</li>
  *   <li>A record that cannot be decoded for any other reason (not the Confluent wire format, unknown schema) can never
  *       be sent: it is logged, counted in {@code dispatcher.undecodable.records} and skipped.</li>
- *   <li>Revoked partitions: wait for their work (bounded), stop the rest, commit synchronously what finished.
+ *   <li>Revoked partitions: drain (nothing new starts), wait for calls under way (bounded), hand the rest back,
+ *       commit synchronously what finished.
  *       Lost partitions: stop at once, commit nothing (the group has moved on).</li>
  * </ul>
  */
@@ -169,16 +170,23 @@ final class CommandPolling implements ConsumerRebalanceListener {
         if (trackers.isEmpty()) {
             return;
         }
+        trackers.forEach(PartitionOffsets::drain);
         awaitDrained.accept(trackers, wait);
         trackers.forEach(PartitionOffsets::disown);
+        long calls = trackers.stream().mapToLong(PartitionOffsets::callsInFlight).sum();
+        if (calls > 0) {
+            // Calls still under way may be accepted by WhatsApp after the next owner sent the same record.
+            metrics.possibleDuplicate("released_during_call", calls);
+        }
         if (commit) {
             commitSync(trackers);
         }
         long unfinished = trackers.stream().mapToLong(PartitionOffsets::inFlight).sum();
         metrics.redeliveredInflight(unfinished);
         if (unfinished > 0) {
-            LOG.warn("{} record(s) of {} were still in flight when released; the next owner will process them again "
-                    + "(a Cloud API call already under way may deliver a message twice)", unfinished, released);
+            LOG.warn("{} record(s) of {} were handed back unfinished (waiting for a slot, a retry or a halt, or still "
+                    + "queued); the next owner processes them. {} had a Cloud API call still under way (possible "
+                    + "duplicates)", unfinished, released, calls);
         }
         released.forEach(partition -> {
             partitions.remove(partition);

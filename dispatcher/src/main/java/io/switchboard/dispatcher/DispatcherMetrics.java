@@ -10,17 +10,23 @@ import java.util.function.Supplier;
 
 /**
  * The dispatcher's meters, named once here. Prometheus sees them as {@code dispatcher_sends_total{outcome}} (one per
- * Cloud API attempt, by verdict), {@code dispatcher_messages_total{result}} (final results), {@code dispatcher_inflight},
- * {@code dispatcher_cloudapi_latency_seconds}, {@code dispatcher_possible_duplicates_total} (retries after an ambiguous
- * outcome), {@code dispatcher_redelivered_inflight_total} (records given up at revocation or shutdown that the next
- * owner will process again), {@code dispatcher_undecodable_records_total} and {@code dispatcher_publish_retries_total}.
+ * Cloud API attempt, by verdict), {@code dispatcher_messages_total{result}} (final results),
+ * {@code dispatcher_inflight}, {@code dispatcher_cloudapi_latency_seconds},
+ * {@code dispatcher_possible_duplicates_total{reason}} (cases where WhatsApp may have received a message twice),
+ * {@code dispatcher_in_doubt_total} (written, unanswered, not resent), {@code dispatcher_redelivered_skipped_total}
+ * (redelivered commands not sent again thanks to their marker), {@code dispatcher_redelivered_inflight_total}
+ * (records handed back at revocation or shutdown), {@code dispatcher_undecodable_records_total},
+ * {@code dispatcher_publish_retries_total}, {@code dispatcher_pacing_waits_total} (attempts that waited for their
+ * number's pace), {@code dispatcher_pacing_late_total} (slots missed by more than the tolerance, taken again),
+ * {@code dispatcher_pacing_unavailable_total} (Redis unreachable: the attempt paused),
+ * {@code dispatcher_pacing_rate_lowered_total} (130429s that lowered a number's rate) and
+ * {@code dispatcher_halts_total} (HALT verdicts).
  */
 public final class DispatcherMetrics {
 
     private final MeterRegistry registry;
     private final Map<SendAction, Counter> sends = new EnumMap<>(SendAction.class);
     private final Timer latency;
-    private final Counter possibleDuplicates;
     private final Counter redeliveredInflight;
     private final Counter undecodable;
     private final Counter publishRetries;
@@ -33,9 +39,9 @@ public final class DispatcherMetrics {
         }
         this.latency = Timer.builder("dispatcher.cloudapi.latency")
                 .description("Latency of Cloud API send calls").publishPercentileHistogram().register(registry);
-        this.possibleDuplicates = Counter.builder("dispatcher.possible.duplicates")
-                .description("Retries after a request was written but not answered: WhatsApp may deliver twice")
-                .register(registry);
+        for (String reason : new String[] {"in_doubt_resend", "released_during_call", "marker_not_recorded"}) {
+            possibleDuplicate(reason, 0);
+        }
         this.redeliveredInflight = Counter.builder("dispatcher.redelivered.inflight")
                 .description("Records unfinished at revocation or shutdown, redelivered to the next owner")
                 .register(registry);
@@ -61,8 +67,43 @@ public final class DispatcherMetrics {
                 .description("Messages finished, by result").register(registry).increment();
     }
 
-    public void possibleDuplicate() {
-        possibleDuplicates.increment();
+    public void pacingWait() {
+        registry.counter("dispatcher.pacing.waits").increment();
+    }
+
+    public void halted() {
+        registry.counter("dispatcher.halts").increment();
+    }
+
+    public void pacingLate() {
+        registry.counter("dispatcher.pacing.late").increment();
+    }
+
+    public void pacingUnavailable() {
+        registry.counter("dispatcher.pacing.unavailable").increment();
+    }
+
+    public void rateLowered() {
+        registry.counter("dispatcher.pacing.rate.lowered").increment();
+    }
+
+    /** A duplicate send was possible; {@code reason} says why (see the README). */
+    public void possibleDuplicate(String reason) {
+        possibleDuplicate(reason, 1);
+    }
+
+    public void possibleDuplicate(String reason, long count) {
+        Counter.builder("dispatcher.possible.duplicates").tag("reason", reason)
+                .description("Cases where WhatsApp may have received a message twice").register(registry)
+                .increment(count);
+    }
+
+    public void inDoubt() {
+        registry.counter("dispatcher.in.doubt").increment();
+    }
+
+    public void redeliveredSkipped(String marker) {
+        registry.counter("dispatcher.redelivered.skipped", "marker", marker).increment();
     }
 
     public void redeliveredInflight(long records) {

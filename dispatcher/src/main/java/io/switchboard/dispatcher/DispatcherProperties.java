@@ -17,7 +17,7 @@ public class DispatcherProperties {
     private int maxInFlight = 512;
     private int maxAttempts = 8;
     private int limitedMaxAttempts = 3;
-    private int ambiguousRetries = 1;
+    private int ambiguousRetries = 0;
     private Duration backoffBase = Duration.ofMillis(200);
     private Duration backoffMax = Duration.ofSeconds(30);
     private Duration throttleBackoffBase = Duration.ofSeconds(2);
@@ -25,6 +25,8 @@ public class DispatcherProperties {
     private Duration revokeTimeout = Duration.ofSeconds(10);
     private Duration shutdownTimeout = Duration.ofSeconds(20);
     private int workerThreads = 4;
+    private String adminToken;
+    private Duration sentMarkerTtl = Duration.ofDays(7);
 
     public boolean isEnabled() {
         return enabled;
@@ -128,5 +130,21 @@ public class DispatcherProperties {
 
     public void setWorkerThreads(int workerThreads) {
         this.workerThreads = workerThreads;
+    }
+
+    public String getAdminToken() {
+        return adminToken;
+    }
+
+    public void setAdminToken(String adminToken) {
+        this.adminToken = adminToken;
+    }
+
+    public Duration getSentMarkerTtl() {
+        return sentMarkerTtl;
+    }
+
+    public void setSentMarkerTtl(Duration sentMarkerTtl) {
+        this.sentMarkerTtl = sentMarkerTtl;
     }
 }

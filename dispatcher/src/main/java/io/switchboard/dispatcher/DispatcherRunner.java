@@ -1,6 +1,8 @@
 package io.switchboard.dispatcher;
 
+import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.configuration.lettuce.DefaultRedisConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.switchboard.schemas.Topic;
@@ -40,14 +42,23 @@ public class DispatcherRunner {
     private final DispatcherProperties properties;
     private final KafkaClientSettings kafka;
     private final DispatcherMetrics metrics;
+    private final PacingProperties pacing;
+    private final RedisConnector redis;
+    private NumberPacer pacer;
+    private final HaltRegistry halts;
     private ScheduledExecutorService timers;
     private ExecutorService workers;
     private CloudApiClient client;
     private MessageEventPublisher publisher;
     private KeyOrderedDispatcher dispatcher;
+    private ExecutorService admin;
+    private DeadLetterArchive deadLetters;
 
     public DispatcherRunner(CloudApiProperties cloudApi, DispatcherProperties properties, KafkaClientSettings kafka,
-            MeterRegistry registry) {
+            MeterRegistry registry, PacingProperties pacing, RedisClient redisClient, DefaultRedisConfiguration redis) {
+        this.pacing = pacing;
+        this.redis = new RedisConnector(redisClient, redis.getUri().orElse(redis), pacing.getRedisTimeout());
+        this.halts = new HaltRegistry(this.redis);
         this.cloudApi = cloudApi;
         this.properties = properties;
         this.kafka = kafka;
@@ -70,14 +81,18 @@ public class DispatcherRunner {
         scheduler.setRemoveOnCancelPolicy(true);
         timers = scheduler;
         workers = Executors.newFixedThreadPool(Math.max(1, properties.getWorkerThreads()), threads("dispatcher-worker"));
+        pacer = new NumberPacer(redis, pacing, timers);
         client = new CloudApiClient(cloudApi);
         publisher = new MessageEventPublisher(kafka.clientConfig(), kafka.registryUrl(), timers, metrics, clock);
         publisher.warmUp();
         SendCommandProcessor processor = new SendCommandProcessor(new CloudApiRequestMapper(), client,
-                new SendOutcomeClassifier(), new RetryPolicy(properties), publisher, timers, workers, metrics, clock);
+                new SendOutcomeClassifier(), new RetryPolicy(properties), publisher, timers, workers, metrics, clock,
+                pacer, pacing, halts, new SentMarkers(redis, properties.getSentMarkerTtl()));
         dispatcher = new KeyOrderedDispatcher(kafka.clientConfig(), kafka.registryUrl(),
                 new KeyOrderedExecutor(workers), processor::process, metrics, properties);
         metrics.inFlightGauge(dispatcher::inFlight);
+        admin = Executors.newSingleThreadExecutor(threads("dispatcher-admin"));
+        deadLetters = new DeadLetterArchive(kafka.clientConfig(), kafka.registryUrl(), admin);
         dispatcher.start();
     }
 
@@ -104,6 +119,25 @@ public class DispatcherRunner {
         if (client != null) {
             client.close();
         }
+        if (admin != null) {
+            admin.shutdownNow();
+        }
+        redis.close();
+    }
+
+    /** The dead-letter topic as operators see it; used by the admin endpoints. */
+    public DeadLetterArchive deadLetters() {
+        return deadLetters;
+    }
+
+    /** Halted business numbers; read by the health indicator and the admin endpoints. */
+    public HaltRegistry halts() {
+        return halts;
+    }
+
+    /** The shared per-number pace; read by the health indicator. */
+    public NumberPacer pacer() {
+        return pacer;
     }
 
     /** Whether the consumer loop is polling; read by the health indicator. */

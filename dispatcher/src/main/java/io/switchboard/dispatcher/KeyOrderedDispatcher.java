@@ -13,7 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,17 +34,18 @@ import org.slf4j.LoggerFactory;
  * <p>Rules: at most {@code max-in-flight} records are taken at once (plus one poll's worth), beyond which every
  * assigned partition is paused until work finishes; offsets are committed per partition only up to the first
  * unfinished record ({@link PartitionOffsets}), asynchronously every {@code commit-interval} and synchronously on
- * revocation and close; on revocation the loop waits up to {@code revoke-timeout} for the partition's work, commits
- * what finished and abandons the rest, which the next owner receives again (a Cloud API call already under way may
- * then deliver a message twice: counted in {@code dispatcher.redelivered.inflight}). Undecodable records and the
- * rebalance callbacks are handled by {@link CommandPolling}.
+ * revocation and close; on revocation or close the partition drains: nothing new starts, the loop waits up to
+ * {@code revoke-timeout} (or {@code shutdown-timeout}) only for Cloud API calls under way, commits what finished and
+ * hands the rest back to the next owner (records waiting for a slot, a retry or a halt; a call still under way at
+ * the deadline may deliver a message twice and is counted in {@code dispatcher.possible.duplicates}). Undecodable
+ * records and the rebalance callbacks are handled by {@link CommandPolling}.
  */
 public final class KeyOrderedDispatcher implements AutoCloseable {
 
-    /** Delivers one command; {@code owned} tells whether its partition is still assigned here. */
+    /** Delivers one command; {@code ownership} tells whether its partition is still assigned here. */
     @FunctionalInterface
     public interface CommandHandler {
-        CompletableFuture<Void> handle(SendCommand command, BooleanSupplier owned);
+        CompletableFuture<Void> handle(SendCommand command, Ownership ownership);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyOrderedDispatcher.class);
@@ -136,7 +136,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         }
         String key = record.key() != null ? record.key()
                 : Topics.sendCommandKey(command.getPhoneNumberId(), command.getRecipient());
-        keys.submit(key, () -> handler.handle(command, tracker::isOwned))
+        keys.submit(key, () -> handler.handle(command, tracker))
                 .whenComplete((ignored, error) -> complete(tracker, offset, error));
     }
 
@@ -163,17 +163,22 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         }
     }
 
-    /** Waits until the given partitions have no unfinished record, or the timeout passes. */
+    /**
+     * Waits until the given partitions (already draining: nothing new starts) have no Cloud API call under way and
+     * no unfinished record that is not merely waiting, or the timeout passes. Records waiting for a slot, a retry or
+     * a halt are not waited for: they are handed back to the next owner.
+     */
     private void awaitDrained(Collection<PartitionOffsets> trackers, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
-            while (trackers.stream().anyMatch(t -> t.inFlight() > 0)) {
+            while (trackers.stream().anyMatch(t -> t.callsInFlight() > 0)) {
                 long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
                 if (remainingMillis <= 0) {
                     return;
                 }
                 try {
-                    progress.wait(remainingMillis);
+                    // Calls ending do not notify this monitor: look again every 50 ms.
+                    progress.wait(Math.min(remainingMillis, 50));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;

@@ -10,16 +10,19 @@ import org.apache.kafka.common.TopicPartition;
  * Records finish out of order (different keys run concurrently), but the committed offset only ever covers a
  * contiguous finished prefix, so a crash redelivers every unfinished record and never skips one.
  *
- * <p>It also knows whether the partition is still owned: once revoked or lost, deliveries still queued or waiting for
- * a retry are abandoned and left to the next owner.
+ * <p>It also knows whether the partition is still owned: once it is being released (revoked, lost, shutting down),
+ * deliveries still queued or waiting (for a slot, a retry, a halt) are abandoned and left to the next owner, and only
+ * Cloud API calls already under way are waited for ({@link #callsInFlight()}).
  */
-public final class PartitionOffsets {
+public final class PartitionOffsets implements Ownership {
 
     private final TopicPartition partition;
     private final TreeSet<Long> unfinished = new TreeSet<>();
     private long nextOffset = -1;
     private long committed = -1;
     private volatile boolean owned = true;
+    private volatile boolean draining;
+    private final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
 
     public PartitionOffsets(TopicPartition partition) {
         this.partition = partition;
@@ -70,5 +73,30 @@ public final class PartitionOffsets {
     /** The partition was revoked or lost: work not started yet must not start. */
     public void disown() {
         owned = false;
+    }
+
+    /** The partition is being released: no new work starts; calls under way finish. */
+    public void drain() {
+        draining = true;
+    }
+
+    @Override
+    public boolean mayStart() {
+        return owned && !draining;
+    }
+
+    @Override
+    public void callStarted() {
+        calls.incrementAndGet();
+    }
+
+    @Override
+    public void callEnded() {
+        calls.decrementAndGet();
+    }
+
+    /** Cloud API calls under way (or their outcomes being handled) for this partition's records. */
+    public int callsInFlight() {
+        return calls.get();
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.dispatcher;
 
 import io.switchboard.schemas.Redaction;
+import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.AttemptRecord;
 import io.switchboard.schemas.avro.ErrorInfo;
 import io.switchboard.schemas.avro.SendCommand;
@@ -16,7 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,17 +25,26 @@ import org.slf4j.LoggerFactory;
  * Delivers one send command to the Cloud API and publishes its outcome; the returned future completes when the
  * outcome (and dead letter, if any) is in Kafka, which is when its offset may be committed.
  *
- * <p>Rules, in order: an expired command (expiresAt in the past, checked before every attempt) is EXPIRED and never
- * sent; a command that cannot be mapped fails at once (INVALID_COMMAND); each Cloud API outcome is classified by
- * {@link SendOutcomeClassifier}; SENT publishes the wamid; PERMANENT and HALT publish FAILED with WhatsApp's code and
- * text (HALT also logs loudly: issue 4 pauses the number); retryable verdicts publish an ATTEMPT event and schedule
- * the next attempt on a timer, never holding a thread, for as long as {@link RetryPolicy} allows; when it does not,
- * the message is FAILED and dead-lettered with every attempt. Before each attempt the partition must still be ours,
- * otherwise the delivery is abandoned (see {@link DeliveryAbandonedException}).
+ * <p>Rules, in order: a command with a sent marker ({@link SentMarkers}) was already handed to WhatsApp and is never
+ * sent again (its SENT is re-announced, an in-doubt one publishes nothing); an expired command (expiresAt in the
+ * past, checked before every attempt) is EXPIRED and never sent; a command that cannot be mapped fails at once
+ * (INVALID_COMMAND); every attempt first takes a slot of its business number's shared pace ({@link NumberPacer}),
+ * waiting on a timer so other numbers keep flowing, and nothing is sent while Redis is unreachable; each Cloud API
+ * outcome is classified by {@link SendOutcomeClassifier}. SENT records the marker, then publishes the wamid;
+ * PERMANENT publishes FAILED with WhatsApp's code and text; HALT halts the number for every instance
+ * ({@link HaltRegistry}) and the message waits with the others for an operator's clear; AMBIGUOUS (written, not
+ * answered) is never resent by default: marker "in-doubt", an ATTEMPT event, and webhooks tell the status; retryable
+ * verdicts publish an ATTEMPT event and schedule the next attempt on a timer for as long as {@link RetryPolicy}
+ * allows (a 131056 waits {@link PairBackoff}'s 4^X seconds instead, a 130429 also lowers the number's pace); when it
+ * does not, the message is FAILED and dead-lettered with every attempt. No new step starts once the partition is
+ * being released ({@link Ownership}): the delivery is abandoned ({@link DeliveryAbandonedException}) and the next
+ * owner takes it over; a call already under way is finished first.
  */
 public final class SendCommandProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendCommandProcessor.class);
+    private static final int THROUGHPUT_REACHED = 130429;
+    private static final int PAIR_RATE_LIMIT = 131056;
 
     private final CloudApiRequestMapper mapper;
     private final CloudApiClient client;
@@ -45,10 +55,25 @@ public final class SendCommandProcessor {
     private final Executor workers;
     private final DispatcherMetrics metrics;
     private final Clock clock;
+    private final NumberPacer pacer;
+    private final PairBackoff pairs;
+    private final Duration redisRetry;
+    private final long lateTolerance;
+    private final Duration haltRecheck;
+    private final HaltRegistry halts;
+    private final SentMarkers markers;
 
     public SendCommandProcessor(CloudApiRequestMapper mapper, CloudApiClient client, SendOutcomeClassifier classifier,
             RetryPolicy retryPolicy, MessageEventPublisher publisher, ScheduledExecutorService timers,
-            Executor workers, DispatcherMetrics metrics, Clock clock) {
+            Executor workers, DispatcherMetrics metrics, Clock clock, NumberPacer pacer, PacingProperties pacing, HaltRegistry halts,
+            SentMarkers markers) {
+        this.pacer = pacer;
+        this.pairs = new PairBackoff(pacing.getPairBackoffMax());
+        this.redisRetry = pacing.getRedisRetryInterval();
+        this.lateTolerance = pacing.getLateTolerance().toNanos();
+        this.haltRecheck = pacing.getHaltRecheckInterval();
+        this.halts = halts;
+        this.markers = markers;
         this.mapper = mapper;
         this.client = client;
         this.classifier = classifier;
@@ -60,32 +85,71 @@ public final class SendCommandProcessor {
         this.clock = clock;
     }
 
-    /** Starts delivering {@code command}; {@code owned} answers whether its partition is still assigned to us. */
-    public CompletableFuture<Void> process(SendCommand command, BooleanSupplier owned) {
-        return new Delivery(command, owned).start();
+    /** Starts delivering {@code command}; {@code ownership} says whether its partition may still start work. */
+    public CompletableFuture<Void> process(SendCommand command, Ownership ownership) {
+        return new Delivery(command, ownership).start();
     }
 
     /** One message's attempts. Attempts run one after another, so its state needs no locking. */
     private final class Delivery {
 
         private final SendCommand command;
-        private final BooleanSupplier owned;
+        private final Ownership ownership;
+        private final AtomicBoolean calling = new AtomicBoolean();
         private final List<AttemptRecord> attempts = new ArrayList<>();
         private final List<CompletableFuture<Void>> writes = new ArrayList<>();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private byte[] body;
         private int ambiguous;
 
-        Delivery(SendCommand command, BooleanSupplier owned) {
+        Delivery(SendCommand command, Ownership ownership) {
             this.command = command;
-            this.owned = owned;
+            this.ownership = ownership;
         }
 
         CompletableFuture<Void> start() {
+            checkMarker();
+            return done;
+        }
+
+        /** A command redelivered after a crash or rebalance may already be with WhatsApp: never send it twice. */
+        private void checkMarker() {
+            if (!ownership.mayStart()) {
+                done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
+                return;
+            }
+            markers.lookup(command.getMessageId()).handleAsync((marker, failure) -> {
+                if (failure != null) {
+                    metrics.pacingUnavailable();
+                    later(this::checkMarker, redisRetry);
+                } else if (marker.isPresent()) {
+                    alreadyHandled(marker.get());
+                } else {
+                    begin();
+                }
+                return (Void) null;
+            }, workers).exceptionally(this::failUnexpectedly);
+        }
+
+        private void alreadyHandled(String marker) {
+            boolean inDoubt = SentMarkers.IN_DOUBT.equals(marker);
+            metrics.redeliveredSkipped(inDoubt ? "in_doubt" : "sent");
+            LOG.info("Message {} was already handed to WhatsApp ({}); not sending it again", command.getMessageId(),
+                    inDoubt ? "in doubt" : "accepted");
+            if (inDoubt) {
+                finish(CompletableFuture.completedFuture(null), "skipped_in_doubt");
+            } else {
+                // Re-announce the SENT event (attempt 0): the crash may have come before it was published.
+                String wamid = SentMarkers.ACCEPTED.equals(marker) ? null : marker;
+                finish(publisher.sent(command, wamid, 0), "skipped_already_sent");
+            }
+        }
+
+        private void begin() {
             try {
                 if (isExpired()) {
                     finish(publisher.expired(command, 0), "expired");
-                    return done;
+                    return;
                 }
                 body = mapper.toBytes(command);
             } catch (InvalidCommandException e) {
@@ -93,15 +157,37 @@ public final class SendCommandProcessor {
                 ErrorInfo error = ErrorInfo.newBuilder().setCode(null).setTitle("Invalid send command")
                         .setDetail(e.getMessage()).setReason("INVALID_COMMAND").build();
                 finish(publisher.failed(command, error, 0), "failed");
-                return done;
+                return;
             }
             attempt();
-            return done;
+        }
+
+        /** Records the marker, retrying while Redis is away; the outcome event waits for it. */
+        private CompletableFuture<Void> mark(String value) {
+            CompletableFuture<Void> marked = new CompletableFuture<>();
+            markUntilRecorded(value, marked);
+            return marked;
+        }
+
+        private void markUntilRecorded(String value, CompletableFuture<Void> marked) {
+            markers.record(command.getMessageId(), value).whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    marked.complete(null);
+                } else if (!ownership.mayStart()) {
+                    // The next owner finds no marker and sends again.
+                    metrics.possibleDuplicate("marker_not_recorded");
+                    marked.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
+                } else {
+                    LOG.warn("Could not record the sent marker of message {} ({}); retrying", command.getMessageId(),
+                            failure.toString());
+                    later(() -> markUntilRecorded(value, marked), redisRetry);
+                }
+            });
         }
 
         private void attempt() {
             try {
-                if (!owned.getAsBoolean()) {
+                if (!ownership.mayStart()) {
                     done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
                     return;
                 }
@@ -109,6 +195,61 @@ public final class SendCommandProcessor {
                     finish(publisher.expired(command, attempts.size()), "expired");
                     return;
                 }
+                pacer.acquire(command.getPhoneNumberId())
+                        .handleAsync((slot, failure) -> {
+                            paced(slot, failure);
+                            return (Void) null;
+                        }, workers)
+                        .exceptionally(this::failUnexpectedly);
+            } catch (RuntimeException e) {
+                failUnexpectedly(e);
+            }
+        }
+
+        /**
+         * The number's pace answered: send at the reserved slot, or (Redis unreachable) ask again later. A slot
+         * missed by more than {@code late-tolerance} (a stalled timer or worker) is not used: sending late on it
+         * would bunch up with the sends on the next slots, so the attempt takes a fresh slot instead.
+         */
+        private void paced(Long slot, Throwable failure) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof NumberHaltedException) {
+                later(this::attempt, haltRecheck);
+                return;
+            }
+            if (failure != null) {
+                // Never send unpaced; the health indicator reports the pause.
+                metrics.pacingUnavailable();
+                LOG.debug("Pacing unavailable for message {} ({}); asking again in {}", command.getMessageId(),
+                        failure.toString(), redisRetry);
+                later(this::attempt, redisRetry);
+                return;
+            }
+            long wait = slot - System.nanoTime();
+            if (wait > 0) {
+                metrics.pacingWait();
+                later(() -> sendAt(slot), Duration.ofNanos(wait));
+            } else {
+                sendAt(slot);
+            }
+        }
+
+        private void sendAt(long slot) {
+            if (!ownership.mayStart()) {
+                done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
+            } else if (System.nanoTime() - slot > lateTolerance) {
+                metrics.pacingLate();
+                attempt();
+            } else {
+                send();
+            }
+        }
+
+        private void send() {
+            try {
+                calling.set(true);
+                ownership.callStarted();
                 int number = attempts.size() + 1;
                 Instant at = clock.instant();
                 client.send(command.getPhoneNumberId(), body)
@@ -116,6 +257,21 @@ public final class SendCommandProcessor {
                         .exceptionally(this::failUnexpectedly);
             } catch (RuntimeException e) {
                 failUnexpectedly(e);
+            }
+        }
+
+        /** The call's outcome is handled: a release no longer needs to wait for this record. */
+        private void callEnded() {
+            if (calling.compareAndSet(true, false)) {
+                ownership.callEnded();
+            }
+        }
+
+        private void later(Runnable step, Duration delay) {
+            try {
+                timers.schedule(() -> workers.execute(step), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
             }
         }
 
@@ -128,6 +284,13 @@ public final class SendCommandProcessor {
             if (verdict.action() == SendAction.AMBIGUOUS) {
                 ambiguous++;
             }
+            Integer code = verdict.error() == null ? null : verdict.error().getCode();
+            if (code == null || code != PAIR_RATE_LIMIT) {
+                pairs.reset(pairKey());
+            }
+            if (code != null && code == THROUGHPUT_REACHED) {
+                slowDownNumber();
+            }
             switch (verdict.action()) {
                 case SENT -> sent((CloudApiOutcome.Accepted) outcome, number);
                 case PERMANENT -> {
@@ -135,12 +298,7 @@ public final class SendCommandProcessor {
                             describe(verdict.error()));
                     finish(publisher.failed(command, verdict.error(), number), "failed");
                 }
-                case HALT -> {
-                    LOG.error("HALT: business number {} cannot send ({}); message {} failed. Check the access token, "
-                            + "permissions and account status.", command.getPhoneNumberId(), describe(verdict.error()),
-                            command.getMessageId());
-                    finish(publisher.failed(command, verdict.error(), number), "failed");
-                }
+                case HALT -> halt(verdict, number);
                 default -> retryOrGiveUp(verdict, number);
             }
         }
@@ -150,14 +308,72 @@ public final class SendCommandProcessor {
                 LOG.warn("Message {} accepted (HTTP {}) without a wamid; webhooks will correlate it by message id",
                         command.getMessageId(), accepted.httpStatus());
             }
-            finish(publisher.sent(command, accepted.wamid(), number), "sent");
+            String marker = accepted.wamid() == null ? SentMarkers.ACCEPTED : accepted.wamid();
+            finish(mark(marker).thenCompose(v -> publisher.sent(command, accepted.wamid(), number)), "sent");
+        }
+
+        /**
+         * Written but unanswered: WhatsApp may have accepted it, and it has no idempotency key, so the message is not
+         * sent again. It stays "in doubt": marked in Redis (a redelivery will not send it either), an ATTEMPT event
+         * records the timeout, and its status comes from WhatsApp's webhooks, which carry our message id in
+         * biz_opaque_callback_data.
+         */
+        private void inDoubt(Classification verdict, int number) {
+            metrics.inDoubt();
+            LOG.warn("Message {} to {}: no answer after the request was written ({}); WhatsApp may have accepted it. "
+                    + "Not resent: it stays in doubt until WhatsApp's webhooks tell its status", command.getMessageId(),
+                    masked(), verdict.error() == null ? "" : verdict.error().getDetail());
+            finish(mark(SentMarkers.IN_DOUBT).thenCompose(v -> publisher.attemptFailed(command, verdict.error(),
+                    number)), "in_doubt");
+        }
+
+        /** The number cannot send: halt it for every instance; this message waits with the others for a clear. */
+        private void halt(Classification verdict, int number) {
+            LOG.error("HALT: business number {} cannot send ({}); sending to it stops until an operator clears it "
+                    + "(POST /admin/halts/{}/clear). Message {} waits. Check the access token, permissions and "
+                    + "account status.", command.getPhoneNumberId(), describe(verdict.error()),
+                    command.getPhoneNumberId(), command.getMessageId());
+            metrics.halted();
+            writes.add(publisher.attemptFailed(command, verdict.error(), number));
+            halts.halt(command.getPhoneNumberId(), verdict.error(), command.getMessageId())
+                    .whenComplete((fresh, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("Could not record the halt of number {}: {}", command.getPhoneNumberId(),
+                                    failure.toString());
+                        }
+                        callEnded();
+                        later(this::attempt, haltRecheck);
+                    });
+        }
+
+        private void slowDownNumber() {
+            pacer.slowDown(command.getPhoneNumberId()).whenComplete((rate, failure) -> {
+                if (failure == null) {
+                    metrics.rateLowered();
+                    LOG.info("130429 from WhatsApp: number {} now paced at {} messages a second",
+                            command.getPhoneNumberId(), rate);
+                } else {
+                    LOG.warn("130429 from WhatsApp, but the number's pace could not be lowered: {}", failure.toString());
+                }
+            });
+        }
+
+        private String pairKey() {
+            return Topics.sendCommandKey(command.getPhoneNumberId(), command.getRecipient());
         }
 
         private void retryOrGiveUp(Classification verdict, int number) {
             Optional<Duration> delay = retryPolicy.nextDelay(verdict, number, ambiguous);
+            if (delay.isPresent() && verdict.error() != null && verdict.error().getCode() != null
+                    && verdict.error().getCode() == PAIR_RATE_LIMIT) {
+                delay = Optional.of(pairs.next(pairKey()));
+            }
+            if (delay.isEmpty() && verdict.action() == SendAction.AMBIGUOUS) {
+                inDoubt(verdict, number);
+                return;
+            }
             if (delay.isEmpty()) {
-                String reason = verdict.action() == SendAction.AMBIGUOUS ? "AMBIGUOUS" : "RETRIES_EXHAUSTED";
-                ErrorInfo last = verdict.errorWithReason(reason);
+                ErrorInfo last = verdict.errorWithReason("RETRIES_EXHAUSTED");
                 LOG.warn("Message {} to {} failed after {} attempt(s), dead-lettered: {}", command.getMessageId(),
                         masked(), number, describe(last));
                 finish(CompletableFuture.allOf(publisher.deadLetter(command, attempts, last),
@@ -165,7 +381,7 @@ public final class SendCommandProcessor {
                 return;
             }
             if (verdict.action() == SendAction.AMBIGUOUS) {
-                metrics.possibleDuplicate();
+                metrics.possibleDuplicate("in_doubt_resend");
                 LOG.warn("Message {} to {}: no answer after the request was written ({}); retrying, WhatsApp may "
                         + "deliver it twice", command.getMessageId(), masked(), verdict.error().getDetail());
             } else {
@@ -173,16 +389,14 @@ public final class SendCommandProcessor {
                         describe(verdict.error()), delay.get().toMillis());
             }
             writes.add(publisher.attemptFailed(command, verdict.error(), number));
-            try {
-                timers.schedule(() -> workers.execute(this::attempt), delay.get().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
-            }
+            callEnded();
+            later(this::attempt, delay.get());
         }
 
         private void finish(CompletableFuture<Void> outcomeWritten, String result) {
             writes.add(outcomeWritten);
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+                callEnded();
                 if (failure == null) {
                     metrics.result(result);
                     done.complete(null);
@@ -193,6 +407,7 @@ public final class SendCommandProcessor {
         }
 
         private Void failUnexpectedly(Throwable failure) {
+            callEnded();
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof RejectedExecutionException) {

@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CloudApiPeer implements AutoCloseable {
 
     /** One received request, in arrival order. */
-    record Received(long sequence, String phoneNumberId, String messageId, String to, JsonNode body) {
+    record Received(long sequence, String phoneNumberId, String messageId, String to, JsonNode body,
+            long arrivedNanos) {
     }
 
     /** What to answer, and after how long. */
@@ -116,6 +117,25 @@ final class CloudApiPeer implements AutoCloseable {
         return wamids.get(messageId);
     }
 
+    /** The most requests from {@code phoneNumberId} that arrived within any one second (a sliding window). */
+    int maxPerSecond(String phoneNumberId) {
+        long[] times = receivedFrom(phoneNumberId).stream().mapToLong(Received::arrivedNanos).sorted().toArray();
+        int best = 0;
+        for (int first = 0, last = 0; last < times.length; last++) {
+            while (times[last] - times[first] >= 1_000_000_000L) {
+                first++;
+            }
+            best = Math.max(best, last - first + 1);
+        }
+        return best;
+    }
+
+    /** Requests from {@code phoneNumberId} that arrived in [fromNanos, fromNanos + 1 s). */
+    long arrivalsInSecond(String phoneNumberId, long fromNanos) {
+        return receivedFrom(phoneNumberId).stream()
+                .filter(r -> r.arrivedNanos() >= fromNanos && r.arrivedNanos() < fromNanos + 1_000_000_000L).count();
+    }
+
     int maxConcurrentRequests() {
         return maxOpen.get();
     }
@@ -138,6 +158,7 @@ final class CloudApiPeer implements AutoCloseable {
     }
 
     private Reply decide(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         String[] path = exchange.getRequestURI().getPath().split("/");
         byte[] raw = exchange.getRequestBody().readAllBytes();
         if (!"POST".equals(exchange.getRequestMethod()) || path.length != 4 || !"messages".equals(path[3])) {
@@ -152,7 +173,8 @@ final class CloudApiPeer implements AutoCloseable {
             return Reply.error(400, 100, "Invalid parameter", "messaging_product, to and type are required");
         }
         String messageId = body.path("biz_opaque_callback_data").asText(null);
-        Received request = new Received(sequence.incrementAndGet(), path[2], messageId, body.get("to").asText(), body);
+        Received request = new Received(sequence.incrementAndGet(), path[2], messageId, body.get("to").asText(), body,
+                arrived);
         received.add(request);
         int attempt = attempts.computeIfAbsent(String.valueOf(messageId), k -> new AtomicInteger()).incrementAndGet();
         Reply reply = behaviours.getOrDefault(request.phoneNumberId(), fallback).reply(request, attempt);

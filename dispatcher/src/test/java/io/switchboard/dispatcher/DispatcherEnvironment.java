@@ -10,6 +10,7 @@ import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.SendCommand;
 import io.switchboard.testkit.KafkaTestCluster;
+import io.switchboard.testkit.RedisTestServer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.TopicPartition;
 final class DispatcherEnvironment implements AutoCloseable {
 
     static final String TOKEN = "EAAGm0PX4ZCpsBAIntegrationSecretToken0042";
+    static final String ADMIN_TOKEN = "adm_9f2c71d4e0b8a36f";
 
     final KafkaTestCluster kafka = KafkaTestCluster.shared();
     final EmbeddedSchemaRegistry registry;
@@ -40,6 +42,8 @@ final class DispatcherEnvironment implements AutoCloseable {
     final String groupId = "dispatcher-it-" + UUID.randomUUID();
     final Admin admin;
     final EmbeddedServer server;
+    private final Map<String, Object> properties = new HashMap<>();
+    private final List<EmbeddedServer> others = new java.util.concurrent.CopyOnWriteArrayList<>();
     final KafkaProducer<String, SendCommand> producer;
     final TopicCollector<MessageEvent> events;
     final TopicCollector<DeadLetter> deadLetters;
@@ -52,7 +56,6 @@ final class DispatcherEnvironment implements AutoCloseable {
         TopicProvisioner.ensureTopics(admin, List.of(Topics.SEND_COMMANDS, Topics.MESSAGE_EVENTS,
                 Topics.SEND_COMMANDS_DLQ), (short) 1);
         startGroupAtTheEnd();
-        Map<String, Object> properties = new HashMap<>();
         properties.put("micronaut.server.port", -1);
         properties.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         properties.put("switchboard.schema-registry.url", registry.url());
@@ -60,6 +63,8 @@ final class DispatcherEnvironment implements AutoCloseable {
         properties.put("switchboard.cloud-api.access-token", TOKEN);
         properties.put("switchboard.dispatcher.group-id", groupId);
         properties.put("switchboard.dispatcher.commit-interval", "200ms");
+        properties.put("redis.uri", RedisTestServer.shared().uri());
+        properties.put("switchboard.dispatcher.admin-token", ADMIN_TOKEN);
         properties.putAll(overrides);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -107,12 +112,56 @@ final class DispatcherEnvironment implements AutoCloseable {
         return deadLetters.values().stream().filter(d -> d.getCommand().getMessageId().equals(messageId)).toList();
     }
 
+    /** Another dispatcher instance in the same consumer group, sharing the same Redis and peer. */
+    EmbeddedServer startAnotherInstance() {
+        EmbeddedServer other = ApplicationContext.run(EmbeddedServer.class, properties);
+        others.add(other);
+        return other;
+    }
+
+    /** The value of {@code key} in the Redis the dispatcher uses. */
+    String redisGet(String key) {
+        return redis(redis -> redis.get(key));
+    }
+
+    /** Sets {@code key} in the Redis the dispatcher uses. */
+    void redisSet(String key, String value) {
+        redis(redis -> redis.set(key, value));
+    }
+
+    private <T> T redis(java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> command) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(RedisTestServer.shared().uri());
+        try (var connection = client.connect()) {
+            return command.apply(connection.sync());
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    /** A request to the dispatcher's HTTP port; {@code admin} adds the admin bearer token. */
+    java.net.http.HttpResponse<String> call(String method, String path, boolean admin) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path)))
+                .method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        if (admin) {
+            request.header("Authorization", "Bearer " + ADMIN_TOKEN);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getPort() + path;
     }
 
     @Override
     public void close() throws Exception {
+        for (EmbeddedServer other : others) {
+            ApplicationContext otherContext = other.getApplicationContext();
+            other.close();
+            if (otherContext.isRunning()) {
+                otherContext.close();
+            }
+        }
         ApplicationContext context = server.getApplicationContext();
         server.close();
         if (context.isRunning()) {

@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.switchboard.schemas.avro.AttemptRecord;
 import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.MessageEvent;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -48,6 +51,8 @@ import org.slf4j.LoggerFactory;
 class DispatcherFailureHandlingTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private DispatcherEnvironment env;
@@ -174,6 +179,53 @@ class DispatcherFailureHandlingTest {
     }
 
     @Test
+    void anOperatorListsDeadLettersWithTheirAttemptsAndReplaysOneWhichIsThenSent() throws Exception {
+        String number = "200000000000011";
+        SendCommand command = Commands.text(number, "+447700900100", "Your invoice is ready");
+        AtomicBoolean recovered = new AtomicBoolean();
+        env.peer.behave(number, (request, attempt) -> recovered.get()
+                ? CloudApiPeer.Reply.accepted(CloudApiPeer.newWamid(), request.to(), 0)
+                : CloudApiPeer.Reply.error(503, 131016, "Service unavailable", "A service is temporarily unavailable."));
+        env.send(List.of(command));
+        await().atMost(WAIT).until(() -> !env.deadLettersOf(command.getMessageId()).isEmpty());
+
+        assertThat(env.call("GET", "/admin/dead-letters", false).statusCode()).isEqualTo(401);
+        HttpResponse<String> page = env.call("GET", "/admin/dead-letters?offset=0&limit=20", true);
+        assertThat(page.statusCode()).isEqualTo(200);
+        JsonNode letters = JSON.readTree(page.body()).get("dead_letters");
+        JsonNode mine = null;
+        for (JsonNode letter : letters) {
+            if (letter.get("message_id").asText().equals(command.getMessageId())) {
+                mine = letter;
+            }
+        }
+        assertThat(mine).as("our dead letter among the newest 20").isNotNull();
+        assertThat(mine.get("attempts")).hasSize(4);
+        assertThat(mine.get("attempts").get(0).get("error").get("code").asInt()).isEqualTo(131016);
+        assertThat(mine.get("last_error").get("reason").asText()).isEqualTo("RETRIES_EXHAUSTED");
+        assertThat(mine.get("recipient").asText()).doesNotContain("447700900100");
+        assertThat(JSON.readTree(env.call("GET", "/admin/dead-letters?offset=0&limit=1", true).body())
+                .get("dead_letters")).hasSize(1);
+
+        recovered.set(true);
+        HttpResponse<String> replay = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(env.url("/admin/dead-letters/replay")))
+                .header("Authorization", "Bearer " + DispatcherEnvironment.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"message_ids\":[\"" + command.getMessageId()
+                        + "\",\"no-such-message\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(replay.statusCode()).isEqualTo(200);
+        JsonNode answer = JSON.readTree(replay.body());
+        assertThat(answer.get("replayed").toString()).contains(command.getMessageId());
+        assertThat(answer.get("not_found").toString()).contains("no-such-message");
+
+        await().atMost(WAIT).until(() -> hasEvent(command, MessageEventType.SENT));
+        assertThat(env.peer.requestsFor(command.getMessageId())).isEqualTo(5);
+        assertThat(env.eventsOf(command.getMessageId())).filteredOn(e -> e.getType() == MessageEventType.SENT)
+                .singleElement().satisfies(e -> assertThat(e.getAttempt()).as("attempts start again").isEqualTo(1));
+    }
+
+    @Test
     void anExpiredCommandIsNeverSent() throws Exception {
         String number = "200000000000005";
         SendCommand command = SendCommand.newBuilder(Commands.text(number, "+447700900040", "Offer ends at noon"))
@@ -201,40 +253,94 @@ class DispatcherFailureHandlingTest {
     }
 
     @Test
-    void anExpiredTokenHaltsWithCode190AndSaysSoLoudly() throws Exception {
+    void anExpiredTokenHaltsTheNumberItsMessagesWaitAndGoOutOnceAnOperatorClearsTheHalt() throws Exception {
         String number = "200000000000007";
-        SendCommand command = Commands.text(number, "+447700900060", "Hello");
-        env.peer.behave(number, (request, attempt) -> CloudApiPeer.Reply.error(401, 190, "Access token has expired",
-                "Error validating access token"));
+        List<SendCommand> commands = List.of(Commands.text(number, "+447700900060", "Hello"),
+                Commands.text(number, "+447700900060", "Your code is 4821"),
+                Commands.text(number, "+447700900061", "Welcome"));
+        AtomicBoolean tokenRenewed = new AtomicBoolean();
+        env.peer.behave(number, (request, attempt) -> tokenRenewed.get()
+                ? CloudApiPeer.Reply.accepted(CloudApiPeer.newWamid(), request.to(), 0)
+                : CloudApiPeer.Reply.error(401, 190, "Access token has expired", "Error validating access token"));
 
-        env.send(List.of(command));
+        env.send(commands);
 
-        await().atMost(WAIT).until(() -> hasEvent(command, MessageEventType.FAILED));
-        assertThat(env.eventsOf(command.getMessageId())).singleElement().satisfies(e -> {
-            assertThat(e.getError().getCode()).isEqualTo(190);
-            assertThat(e.getError().getReason()).isEqualTo("HALT");
-        });
-        assertThat(env.peer.requestsFor(command.getMessageId())).isEqualTo(1);
+        await().atMost(WAIT).until(() -> hasEvent(commands.get(0), MessageEventType.ATTEMPT));
+        int requestsWhenHalted = env.peer.receivedFrom(number).size();
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                env.peer.receivedFrom(number).size() == requestsWhenHalted);
+        assertThat(requestsWhenHalted).as("only requests already under way when the halt began").isLessThanOrEqualTo(2);
+        assertThat(commands).allSatisfy(c -> assertThat(env.eventsOf(c.getMessageId()))
+                .noneMatch(e -> e.getType() == MessageEventType.FAILED || e.getType() == MessageEventType.SENT));
+        assertThat(get("/health").body()).contains("halted").contains(number).contains("190");
+        assertThat(env.call("GET", "/admin/halts", false).statusCode()).isEqualTo(401);
+        HttpResponse<String> halts = env.call("GET", "/admin/halts", true);
+        assertThat(halts.statusCode()).isEqualTo(200);
+        assertThat(halts.body()).contains(number).contains("\"code\":190");
         assertThat(logs.list).anyMatch(e -> e.getLevel() == Level.ERROR && e.getFormattedMessage().contains("HALT")
                 && e.getFormattedMessage().contains(number));
+
+        tokenRenewed.set(true);
+        assertThat(env.call("POST", "/admin/halts/" + number + "/clear", false).statusCode()).isEqualTo(401);
+        assertThat(env.call("POST", "/admin/halts/" + number + "/clear", true).statusCode()).isEqualTo(200);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(commands)
+                .allSatisfy(c -> assertThat(hasEvent(c, MessageEventType.SENT)).isTrue()));
+        assertThat(env.eventsOf(commands.get(0).getMessageId())).filteredOn(e -> e.getType() == MessageEventType.ATTEMPT)
+                .first().satisfies(e -> {
+                    assertThat(e.getError().getCode()).isEqualTo(190);
+                    assertThat(e.getError().getReason()).isEqualTo("HALT");
+                });
+        List<String> order = env.peer.receivedFrom(number).stream().filter(r -> r.to().equals("+447700900060"))
+                .filter(r -> tokenRenewed.get()).map(CloudApiPeer.Received::messageId).distinct().toList();
+        assertThat(order).containsSubsequence(commands.get(0).getMessageId(), commands.get(1).getMessageId());
+        assertThat(env.call("GET", "/admin/halts", true).body()).doesNotContain(number);
     }
 
     @Test
-    void anUnansweredRequestIsRetriedOnceAndCountedAsAPossibleDuplicate() throws Exception {
+    void anUnansweredRequestIsNotResentButMarkedInDoubtWithoutCountingAPossibleDuplicate() throws Exception {
         String number = "200000000000008";
         SendCommand command = Commands.text(number, "+447700900070", "Your parcel is out for delivery");
         env.peer.behave(number, (request, attempt) ->
-                CloudApiPeer.Reply.accepted(CloudApiPeer.newWamid(), request.to(), attempt == 1 ? 3_000 : 0));
+                CloudApiPeer.Reply.accepted(CloudApiPeer.newWamid(), request.to(), 3_000));
 
         env.send(List.of(command));
 
-        await().atMost(WAIT).until(() -> hasEvent(command, MessageEventType.SENT));
-        MessageEvent sent = env.eventsOf(command.getMessageId()).stream()
-                .filter(e -> e.getType() == MessageEventType.SENT).findFirst().orElseThrow();
-        assertThat(sent.getAttempt()).isEqualTo(2);
-        assertThat(sent.getWamid()).isEqualTo(env.peer.wamidOf(command.getMessageId()));
-        assertThat(env.peer.requestsFor(command.getMessageId())).isEqualTo(2);
-        assertThat(get("/prometheus").body()).containsPattern("dispatcher_possible_duplicates_total\\S* [1-9]");
+        await().atMost(WAIT).until(() -> hasEvent(command, MessageEventType.ATTEMPT));
+        assertThat(env.eventsOf(command.getMessageId())).singleElement().satisfies(e ->
+                assertThat(e.getError().getReason()).isEqualTo("TIMEOUT_AFTER_WRITE"));
+        assertThat(env.redisGet(SentMarkers.key(command.getMessageId()))).isEqualTo("in-doubt");
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+                env.peer.requestsFor(command.getMessageId()) == 1 && env.eventsOf(command.getMessageId()).size() == 1);
+        String metrics = get("/prometheus").body();
+        assertThat(metrics).containsPattern("dispatcher_in_doubt_total\\S* [1-9]")
+                .doesNotContainPattern("dispatcher_possible_duplicates_total\\S* [1-9]");
+    }
+
+    @Test
+    void aRedeliveredCommandWithASentMarkerIsNotSentAgain() throws Exception {
+        String number = "200000000000010";
+        SendCommand accepted = Commands.text(number, "+447700900090", "Already with WhatsApp");
+        SendCommand inDoubt = Commands.text(number, "+447700900091", "Maybe with WhatsApp");
+        SendCommand fresh = Commands.text(number, "+447700900091", "Never sent before");
+        String wamid = CloudApiPeer.newWamid();
+        env.redisSet(SentMarkers.key(accepted.getMessageId()), wamid);
+        env.redisSet(SentMarkers.key(inDoubt.getMessageId()), SentMarkers.IN_DOUBT);
+
+        env.send(List.of(accepted, inDoubt, fresh));
+
+        await().atMost(WAIT).until(() -> hasEvent(fresh, MessageEventType.SENT) && hasEvent(accepted,
+                MessageEventType.SENT));
+        assertThat(env.eventsOf(accepted.getMessageId())).singleElement().satisfies(e -> {
+            assertThat(e.getWamid()).as("re-announced from the marker").isEqualTo(wamid);
+            assertThat(e.getAttempt()).isZero();
+        });
+        assertThat(env.eventsOf(inDoubt.getMessageId())).isEmpty();
+        assertThat(env.peer.requestsFor(accepted.getMessageId())).isZero();
+        assertThat(env.peer.requestsFor(inDoubt.getMessageId())).isZero();
+        assertThat(env.redisGet(SentMarkers.key(fresh.getMessageId())))
+                .isEqualTo(env.peer.wamidOf(fresh.getMessageId()));
+        assertThat(get("/prometheus").body()).containsPattern("dispatcher_redelivered_skipped_total\\{marker=\"in_doubt\",?\\} [1-9]");
     }
 
     @Test

@@ -49,7 +49,13 @@ class RetryPolicyTest {
     }
 
     @Test
-    void anAmbiguousOutcomeIsRetriedOnlyOnce() {
+    void anAmbiguousOutcomeIsNeverRetriedByDefault() {
+        assertThat(new RetryPolicy(properties).nextDelay(AMBIGUOUS, 1, 1)).isEmpty();
+    }
+
+    @Test
+    void anAmbiguousOutcomeIsRetriedOnlyAsOftenAsConfigured() {
+        properties.setAmbiguousRetries(1);
         RetryPolicy policy = new RetryPolicy(properties);
 
         assertThat(policy.nextDelay(AMBIGUOUS, 1, 1)).isPresent();

@@ -1,0 +1,161 @@
+package io.switchboard.dispatcher;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Throughput budgets per business number ({@code switchboard.dispatcher.pacing.*}). A number's budget is
+ * {@code rates.<phoneNumberId>} or {@code default-rate} (WhatsApp's standard 80 messages a second), capped at 1,000,
+ * WhatsApp's highest tier; sends are paced at the budget less {@code headroom} (5%). After a 130429 the number's rate is multiplied by {@code decrease-factor} (not below
+ * {@code min-rate}) and climbs back by {@code recovery-per-second} each second.
+ */
+@ConfigurationProperties(PacingProperties.PREFIX)
+public class PacingProperties {
+
+    public static final String PREFIX = "switchboard.dispatcher.pacing";
+    static final int MAX_RATE = 1_000;
+
+    private int defaultRate = 80;
+    private double headroom = 0.05;
+    private Map<String, Integer> rates = new HashMap<>();
+    private double decreaseFactor = 0.5;
+    private double minRate = 1;
+    private double recoveryPerSecond = 2;
+    private Duration decreaseQuietPeriod = Duration.ofSeconds(1);
+    private Duration maxReservation = Duration.ofMillis(200);
+    private int batch = 50;
+    private Duration lateTolerance = Duration.ofMillis(20);
+    private Duration haltRecheckInterval = Duration.ofSeconds(1);
+    private Duration redisRetryInterval = Duration.ofSeconds(1);
+    private Duration redisTimeout = Duration.ofSeconds(2);
+    private Duration pairBackoffMax = Duration.ofMinutes(10);
+
+    /**
+     * The rate actually paced: the budget less {@code headroom}, which absorbs the scheduling and network jitter
+     * between our send and WhatsApp's count (a request delayed on its way arrives together with the next ones).
+     */
+    public double pacedRateOf(String phoneNumberId) {
+        return Math.max(0.1, budgetOf(phoneNumberId) * (1 - Math.max(0, Math.min(0.5, headroom))));
+    }
+
+    /** The budget of {@code phoneNumberId}, in messages a second, between 1 and 1,000. */
+    public int budgetOf(String phoneNumberId) {
+        Integer configured = rates.get(phoneNumberId);
+        int rate = configured != null ? configured : defaultRate;
+        return Math.max(1, Math.min(MAX_RATE, rate));
+    }
+
+    public double getHeadroom() {
+        return headroom;
+    }
+
+    public void setHeadroom(double headroom) {
+        this.headroom = headroom;
+    }
+
+    public int getDefaultRate() {
+        return defaultRate;
+    }
+
+    public void setDefaultRate(int defaultRate) {
+        this.defaultRate = defaultRate;
+    }
+
+    public Map<String, Integer> getRates() {
+        return rates;
+    }
+
+    public void setRates(Map<String, Integer> rates) {
+        this.rates = new HashMap<>(rates);
+    }
+
+    public double getDecreaseFactor() {
+        return decreaseFactor;
+    }
+
+    public void setDecreaseFactor(double decreaseFactor) {
+        this.decreaseFactor = decreaseFactor;
+    }
+
+    public double getMinRate() {
+        return minRate;
+    }
+
+    public void setMinRate(double minRate) {
+        this.minRate = minRate;
+    }
+
+    public double getRecoveryPerSecond() {
+        return recoveryPerSecond;
+    }
+
+    public void setRecoveryPerSecond(double recoveryPerSecond) {
+        this.recoveryPerSecond = recoveryPerSecond;
+    }
+
+    public Duration getDecreaseQuietPeriod() {
+        return decreaseQuietPeriod;
+    }
+
+    public void setDecreaseQuietPeriod(Duration decreaseQuietPeriod) {
+        this.decreaseQuietPeriod = decreaseQuietPeriod;
+    }
+
+    public Duration getMaxReservation() {
+        return maxReservation;
+    }
+
+    public void setMaxReservation(Duration maxReservation) {
+        this.maxReservation = maxReservation;
+    }
+
+    public Duration getHaltRecheckInterval() {
+        return haltRecheckInterval;
+    }
+
+    public void setHaltRecheckInterval(Duration haltRecheckInterval) {
+        this.haltRecheckInterval = haltRecheckInterval;
+    }
+
+    public Duration getLateTolerance() {
+        return lateTolerance;
+    }
+
+    public void setLateTolerance(Duration lateTolerance) {
+        this.lateTolerance = lateTolerance;
+    }
+
+    public int getBatch() {
+        return batch;
+    }
+
+    public void setBatch(int batch) {
+        this.batch = batch;
+    }
+
+    public Duration getRedisRetryInterval() {
+        return redisRetryInterval;
+    }
+
+    public void setRedisRetryInterval(Duration redisRetryInterval) {
+        this.redisRetryInterval = redisRetryInterval;
+    }
+
+    public Duration getPairBackoffMax() {
+        return pairBackoffMax;
+    }
+
+    public void setPairBackoffMax(Duration pairBackoffMax) {
+        this.pairBackoffMax = pairBackoffMax;
+    }
+
+    public Duration getRedisTimeout() {
+        return redisTimeout;
+    }
+
+    public void setRedisTimeout(Duration redisTimeout) {
+        this.redisTimeout = redisTimeout;
+    }
+}
