@@ -1,5 +1,6 @@
 package io.switchboard.dispatcher;
 
+import io.switchboard.cloudapi.CloudApiRequestMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

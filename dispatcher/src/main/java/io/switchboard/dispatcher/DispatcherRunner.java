@@ -1,5 +1,6 @@
 package io.switchboard.dispatcher;
 
+import io.switchboard.cloudapi.CloudApiRequestMapper;
 import io.lettuce.core.RedisClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.lettuce.DefaultRedisConfiguration;

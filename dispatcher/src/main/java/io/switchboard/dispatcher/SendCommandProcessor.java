@@ -1,5 +1,7 @@
 package io.switchboard.dispatcher;
 
+import io.switchboard.cloudapi.CloudApiRequestMapper;
+import io.switchboard.cloudapi.InvalidCommandException;
 import io.switchboard.schemas.Redaction;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.AttemptRecord;

@@ -16,7 +16,7 @@ import io.switchboard.ingress.ratelimit.KeyRateLimits;
 import io.switchboard.ingress.ratelimit.RateLimitDecision;
 import io.switchboard.ingress.ratelimit.RedisRateLimiter;
 import io.switchboard.ingress.ratelimit.SendGate;
-import io.switchboard.ingress.simulate.CloudApiPayloads;
+import io.switchboard.cloudapi.CloudApiRequestMapper;
 import io.switchboard.ingress.support.IngressMetrics;
 import io.switchboard.ingress.window.CustomerWindows;
 import io.switchboard.schemas.Redaction;
@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public class SendService {
 
     private static final Logger LOG = LoggerFactory.getLogger(SendService.class);
+    /** The dispatcher's own mapping (shared module), so simulate mode shows exactly what would be sent. */
+    private static final CloudApiRequestMapper CLOUD_API = new CloudApiRequestMapper();
 
     private final ApiKeyAuthenticator authenticator;
     private final AccountStore accounts;
@@ -127,7 +129,7 @@ public class SendService {
         UUID messageId = UUID.randomUUID();
         SendCommand.Builder builder = commands.envelope(messageId, caller, account, send.to(), send.reference(), now);
         return send.fill(builder, true).thenApply(done -> SendOutcome.simulated(send,
-                CloudApiPayloads.request(builder.build()), decision.perMinute()));
+                CLOUD_API.toJson(builder.build()), decision.perMinute()));
     }
 
     private CompletableFuture<SendOutcome> queue(Caller caller, Account account, PreparedSend send, Instant now,

@@ -1,4 +1,4 @@
-package io.switchboard.dispatcher;
+package io.switchboard.cloudapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.switchboard.dispatcher;
+package io.switchboard.cloudapi;
 
 /**
  * A send command that cannot be turned into a Cloud API request (its content does not match its kind, a required

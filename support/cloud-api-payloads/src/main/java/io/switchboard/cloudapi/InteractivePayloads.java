@@ -1,4 +1,4 @@
-package io.switchboard.ingress.simulate;
+package io.switchboard.cloudapi;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,8 +11,6 @@ import io.switchboard.schemas.avro.ReplyButton;
 import java.util.Locale;
 
 /**
- * Copy of {@code io.switchboard.dispatcher.InteractivePayloads} for simulate mode (see {@link CloudApiPayloads}); keep in step.
- *
  * Builds the Cloud API's {@code interactive} object for list, reply-button and call-to-action URL messages: an
  * optional header (text, or image/video/document media), the body, an optional footer and the action of the type.
  * Meta's own limits (10 rows, 3 buttons, title lengths) are checked by Meta; a structurally missing action
@@ -50,7 +48,7 @@ final class InteractivePayloads {
         node.put("type", type);
         if ("text".equals(type)) {
             if (header.getText() == null) {
-                throw new IllegalArgumentException("text header needs text");
+                throw new InvalidCommandException("text header needs text");
             }
             node.put("text", header.getText());
         } else {
@@ -61,7 +59,7 @@ final class InteractivePayloads {
 
     private static ObjectNode listAction(InteractiveContent content) {
         if (content.getListButton() == null || content.getSections() == null || content.getSections().isEmpty()) {
-            throw new IllegalArgumentException("a list needs listButton and at least one section");
+            throw new InvalidCommandException("a list needs listButton and at least one section");
         }
         ObjectNode action = NODES.objectNode();
         action.put("button", content.getListButton());
@@ -86,7 +84,7 @@ final class InteractivePayloads {
 
     private static ObjectNode buttonAction(InteractiveContent content) {
         if (content.getButtons() == null || content.getButtons().isEmpty()) {
-            throw new IllegalArgumentException("a button message needs at least one button");
+            throw new InvalidCommandException("a button message needs at least one button");
         }
         ObjectNode action = NODES.objectNode();
         ArrayNode buttons = action.putArray("buttons");
@@ -102,7 +100,7 @@ final class InteractivePayloads {
 
     private static ObjectNode ctaUrlAction(InteractiveContent content) {
         if (content.getCtaUrl() == null) {
-            throw new IllegalArgumentException("a cta_url message needs ctaUrl");
+            throw new InvalidCommandException("a cta_url message needs ctaUrl");
         }
         ObjectNode action = NODES.objectNode();
         action.put("name", "cta_url");

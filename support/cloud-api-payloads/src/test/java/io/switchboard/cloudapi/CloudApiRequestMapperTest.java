@@ -1,4 +1,4 @@
-package io.switchboard.dispatcher;
+package io.switchboard.cloudapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +25,8 @@ import io.switchboard.schemas.avro.TemplateComponent;
 import io.switchboard.schemas.avro.TemplateContent;
 import io.switchboard.schemas.avro.TemplateParameter;
 import io.switchboard.schemas.avro.TextContent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -229,7 +231,9 @@ class CloudApiRequestMapperTest {
     }
 
     private static SendCommand.Builder cmd(MessageKind kind) {
-        return Commands.base(ID, PN, TO, kind);
+        return SendCommand.newBuilder().setMessageId(ID).setAccountId("acc_7f3c2a").setPhoneNumberId(PN)
+                .setRecipient(TO).setKind(kind).setAcceptedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setSource("api");
     }
 
     private static MediaContent.Builder media(MediaType type) {

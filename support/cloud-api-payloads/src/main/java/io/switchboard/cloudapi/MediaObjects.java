@@ -1,12 +1,10 @@
-package io.switchboard.ingress.simulate;
+package io.switchboard.cloudapi;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.avro.MediaRef;
 
 /**
- * Copy of {@code io.switchboard.dispatcher.MediaObjects} for simulate mode (see {@link CloudApiPayloads}); keep in step.
- *
  * Builds the Cloud API's media object: by uploaded media {@code id} when there is one (Meta's recommendation: no
  * fetch, no 10-minute link cache), else by public {@code link}. One of the two is required.
  */
@@ -22,7 +20,7 @@ final class MediaObjects {
         } else if (link != null && !link.isBlank()) {
             node.put("link", link);
         } else {
-            throw new IllegalArgumentException(what + " needs a media id or a link");
+            throw new InvalidCommandException(what + " needs a media id or a link");
         }
         return node;
     }
@@ -30,7 +28,7 @@ final class MediaObjects {
     /** A media reference of a template parameter or an interactive header; documents keep their filename. */
     static ObjectNode of(MediaRef ref, String type) {
         if (ref == null) {
-            throw new IllegalArgumentException(type + " parameter needs media");
+            throw new InvalidCommandException(type + " parameter needs media");
         }
         ObjectNode node = byIdOrLink(ref.getId(), ref.getLink(), type);
         if ("document".equals(type) && ref.getFilename() != null) {

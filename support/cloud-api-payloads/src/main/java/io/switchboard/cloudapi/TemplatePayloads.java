@@ -1,4 +1,4 @@
-package io.switchboard.ingress.simulate;
+package io.switchboard.cloudapi;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Copy of {@code io.switchboard.dispatcher.TemplatePayloads} for simulate mode (see {@link CloudApiPayloads}); keep in step.
- *
  * Builds the Cloud API's {@code template} object. Components travel as given (header, body and button components,
  * buttons with {@code sub_type} and a string {@code index}); each parameter becomes Meta's typed object, with
  * {@code parameter_name} whenever the template uses named placeholders.
@@ -31,10 +29,10 @@ final class TemplatePayloads {
 
     ObjectNode template(TemplateContent template) {
         if (template.getName() == null || template.getName().isBlank()) {
-            throw new IllegalArgumentException("template name is missing");
+            throw new InvalidCommandException("template name is missing");
         }
         if (template.getLanguage() == null || template.getLanguage().isBlank()) {
-            throw new IllegalArgumentException("template language is missing");
+            throw new InvalidCommandException("template language is missing");
         }
         ObjectNode node = NODES.objectNode();
         node.put("name", template.getName());
@@ -53,7 +51,7 @@ final class TemplatePayloads {
 
     private static ObjectNode component(TemplateComponent component) {
         if (component.getType() == null || component.getType().isBlank()) {
-            throw new IllegalArgumentException("template component without a type");
+            throw new InvalidCommandException("template component without a type");
         }
         ObjectNode node = NODES.objectNode();
         node.put("type", component.getType().toLowerCase(Locale.ROOT));
@@ -86,14 +84,14 @@ final class TemplatePayloads {
                     .put("fallback_value", requireText(parameter.getDateTimeFallback(), "date_time"));
             case "image", "video", "document" -> node.set(type, MediaObjects.of(parameter.getMedia(), type));
             case "location" -> node.set("location", location(parameter.getLocation()));
-            default -> throw new IllegalArgumentException("unsupported template parameter type '" + type + "'");
+            default -> throw new InvalidCommandException("unsupported template parameter type '" + type + "'");
         }
         return node;
     }
 
     private static ObjectNode currency(CurrencyParameter currency) {
         if (currency == null) {
-            throw new IllegalArgumentException("currency parameter needs a currency");
+            throw new InvalidCommandException("currency parameter needs a currency");
         }
         ObjectNode node = NODES.objectNode();
         node.put("fallback_value", currency.getFallbackValue());
@@ -104,7 +102,7 @@ final class TemplatePayloads {
 
     private static ObjectNode location(LocationParameter location) {
         if (location == null) {
-            throw new IllegalArgumentException("location parameter needs a location");
+            throw new InvalidCommandException("location parameter needs a location");
         }
         ObjectNode node = NODES.objectNode();
         node.put("latitude", location.getLatitude());
@@ -139,7 +137,7 @@ final class TemplatePayloads {
 
     private static String requireText(String value, String what) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " parameter needs a value");
+            throw new InvalidCommandException(what + " parameter needs a value");
         }
         return value;
     }
