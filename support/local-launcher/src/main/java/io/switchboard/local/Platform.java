@@ -89,6 +89,7 @@ public final class Platform implements AutoCloseable {
                 "switchboard.cloud-api.base-url", simulatorUrl(),
                 "switchboard.cloud-api.access-token", c.accessToken()));
         run("webhook-ingest", "webhook-ingest", settings.ports().webhookIngest(), Map.of(
+                "redis.uri", settings.redisUri(),
                 "switchboard.webhook.app-secret", c.appSecret(),
                 "switchboard.webhook.verify-token", c.verifyToken()));
         Map<String, Object> ingress = new HashMap<>();
