@@ -120,8 +120,10 @@ public final class Platform implements AutoCloseable {
                 webhookIngestUrl().replace("/webhooks/whatsapp", ""), apiUrl().replace("/api/v1/external", ""))) {
             probe.awaitStatus(base + "/health", null, 200);
         }
-        probe.awaitStatus(apiUrl() + "/messages/00000000-0000-4000-8000-000000000000",
-                settings.credentials().demoApiKey(), 404);
+        // Simulate mode runs every check of a send (key, permission, window) and queues nothing: any answer but
+        // 401/503 means the key is loaded.
+        probe.awaitSimulatedSend(apiUrl() + "/messages/text?simulate=true", settings.credentials().demoApiKey(),
+                "{\"to\":\"+10000000000\",\"message\":\"readiness\"}");
     }
 
     private void run(String name, String module, int port, Map<String, Object> own) {

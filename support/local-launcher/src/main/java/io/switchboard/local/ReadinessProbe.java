@@ -22,12 +22,24 @@ final class ReadinessProbe {
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
+        await(url, request, status -> status == expected);
+    }
+
+    /** Waits until a simulated send with {@code apiKey} is neither refused for the key (401) nor unavailable (503). */
+    void awaitSimulatedSend(String url, String apiKey, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
+                .header("X-API-Key", apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        await(url, request, status -> status != 401 && status < 500);
+    }
+
+    private void await(String url, HttpRequest.Builder request, java.util.function.IntPredicate ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == expected) {
+                if (ready.test(response.statusCode())) {
                     return;
                 }
                 last = "HTTP " + response.statusCode() + " " + response.body();
