@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Rules, in order: the signature is checked before anything else, and a body that fails it is neither parsed nor
  * published. Every verified body is archived on webhook-payloads, including one that is not JSON (answered 400 once
- * archived, since no redelivery of it can succeed). Statuses and messages are published with the archive, and the
+ * archived, since no redelivery of it can succeed), and including redeliveries. Statuses and messages already
+ * published are dropped ({@link WebhookDeduplicator}); the others are published with the archive, and the
  * answer is {@link Outcome#ACCEPTED} only once Kafka has acknowledged all of them; otherwise
  * {@link Outcome#UNAVAILABLE}, so Meta redelivers the whole body.
  */
@@ -42,12 +43,15 @@ public final class WebhookIntake {
     private final SignatureVerifier signatures;
     private final WebhookParser parser = new WebhookParser();
     private final WebhookPublisher publisher;
+    private final WebhookDeduplicator dedup;
     private final WebhookMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    WebhookIntake(WebhookConfig config, WebhookPublisher publisher, WebhookMetrics metrics) {
+    WebhookIntake(WebhookConfig config, WebhookPublisher publisher, WebhookDeduplicator dedup,
+            WebhookMetrics metrics) {
         this.signatures = new SignatureVerifier(config.appSecret());
         this.publisher = publisher;
+        this.dedup = dedup;
         this.metrics = metrics;
     }
 
@@ -80,7 +84,8 @@ public final class WebhookIntake {
         describe(requestId, parsed);
         Result answer = success;
         int records = 1 + parsed.statuses().size() + parsed.messages().size();
-        return publisher.publish(archive, parsed).handle((ok, error) -> {
+        return dedup.filter(parsed, requestId).thenCompose(filtered -> publisher.publish(archive, filtered.publish())
+                .whenComplete((ok, error) -> dedup.settle(filtered, requestId, error == null))).handle((ok, error) -> {
             if (error == null) {
                 return answer;
             }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The service's meters, exposed on {@code GET /prometheus}: webhooks received and rejected (by reason), records
- * published (statuses, inbound messages) and how long Kafka took to acknowledge a whole POST (by outcome).
+ * published (statuses, inbound messages), redelivered records dropped (by kind), POSTs published without
+ * deduplication because Redis did not answer, and how long Kafka took to acknowledge a whole POST (by outcome).
  */
 @Singleton
 public final class WebhookMetrics {
@@ -25,6 +26,9 @@ public final class WebhookMetrics {
     private final Counter received;
     private final Counter statusesPublished;
     private final Counter inboundPublished;
+    private final Counter duplicateStatuses;
+    private final Counter duplicateMessages;
+    private final Counter dedupUnavailable;
     private final Map<Rejection, Counter> rejected = new EnumMap<>(Rejection.class);
     private final Map<PublishOutcome, Timer> publishLatency = new EnumMap<>(PublishOutcome.class);
 
@@ -35,6 +39,11 @@ public final class WebhookMetrics {
                 .description("StatusUpdate records acknowledged by Kafka").register(registry);
         this.inboundPublished = Counter.builder("switchboard.webhook.inbound.published")
                 .description("InboundMessage records acknowledged by Kafka").register(registry);
+        this.duplicateStatuses = duplicates(registry, "status");
+        this.duplicateMessages = duplicates(registry, "inbound");
+        this.dedupUnavailable = Counter.builder("switchboard.webhook.dedup.unavailable")
+                .description("Webhook POSTs published without deduplication because Redis did not answer")
+                .register(registry);
         for (Rejection reason : Rejection.values()) {
             rejected.put(reason, Counter.builder("switchboard.webhook.rejected")
                     .description("Webhook POSTs refused: bad signature (401) or not a JSON object (400)")
@@ -47,6 +56,21 @@ public final class WebhookMetrics {
                     .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                     .register(registry));
         }
+    }
+
+    private static Counter duplicates(MeterRegistry registry, String kind) {
+        return Counter.builder("switchboard.webhook.duplicates.dropped")
+                .description("Records not published because the same one was already published (Meta redelivery)")
+                .tag("kind", kind).register(registry);
+    }
+
+    void duplicatesDropped(int statuses, int inbound) {
+        duplicateStatuses.increment(statuses);
+        duplicateMessages.increment(inbound);
+    }
+
+    void dedupUnavailable() {
+        dedupUnavailable.increment();
     }
 
     void received() {

@@ -30,8 +30,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * idempotent producer); it fails as soon as one record fails, or after the publish timeout. Sends run on the
  * {@code webhook-publish} executor, never on the HTTP event loop, because {@code send()} may block for metadata or
  * buffer space. A batch whose request already timed out is not sent at all. There is no transaction: when a POST
- * fails half-way, Meta's redelivery writes its records again, so consumers must expect duplicates (deduplicate by
- * wamid and status, or by message id).
+ * fails half-way, Meta's redelivery may write some records again ({@link WebhookDeduplicator} filters redeliveries
+ * before this class, but not those), so consumers must still tolerate duplicates.
  */
 @Context
 public final class WebhookPublisher {

@@ -88,4 +88,20 @@ final class Payloads {
                 + "\"statuses\":[" + String.join(",", statuses) + "],"
                 + "\"messages\":[" + String.join(",", messages) + "]}}]}]}").getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Statuses only, one per {@code wamidAndStatus} pair ({@code "S1:sent"} is wamid {@code wamid.<run>-S1}, status
+     * {@code sent}), in the order given.
+     */
+    static byte[] statuses(String run, String... wamidAndStatus) {
+        List<String> statuses = new ArrayList<>();
+        for (String pair : wamidAndStatus) {
+            String[] parts = pair.split(":");
+            statuses.add("{\"id\":\"wamid." + run + "-" + parts[0] + "\",\"status\":\"" + parts[1]
+                    + "\",\"timestamp\":\"1750030075\",\"recipient_id\":\"16505551234\"}");
+        }
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"field\":\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
+                + "\"statuses\":[" + String.join(",", statuses) + "]}}]}]}").getBytes(StandardCharsets.UTF_8);
+    }
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.switchboard.registry.EmbeddedSchemaRegistry;
 import io.switchboard.testkit.KafkaTestCluster;
+import io.switchboard.testkit.RedisTestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the integration tests share: the JVM's Kafka cluster, one schema registry on it, the app started against
- * them, and signed POSTs over real HTTP.
+ * What the integration tests share: the JVM's Kafka cluster, one schema registry on it, the JVM's Redis, the app
+ * started against them, and signed POSTs over real HTTP.
  */
 final class TestServices {
 
@@ -40,6 +41,7 @@ final class TestServices {
         config.put("switchboard.schema-registry.url", registryUrl());
         config.put("switchboard.webhook.app-secret", APP_SECRET);
         config.put("switchboard.webhook.verify-token", VERIFY_TOKEN);
+        config.put("redis.uri", RedisTestServer.shared().uri());
         config.putAll(overrides);
         return ApplicationContext.run(EmbeddedServer.class, config);
     }
