@@ -104,4 +104,97 @@ final class Payloads {
                 + "\"field\":\"messages\",\"value\":{\"metadata\":{\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
                 + "\"statuses\":[" + String.join(",", statuses) + "]}}]}]}").getBytes(StandardCharsets.UTF_8);
     }
+
+    /** Statuses in one change, wamid {@code wamid.<run>-B<n>} for each n in {@code numbers}, each with pricing. */
+    static byte[] manyStatuses(String run, List<Integer> numbers) {
+        List<String> statuses = new ArrayList<>();
+        for (int n : numbers) {
+            statuses.add("{\"id\":\"wamid." + run + "-B" + n + "\",\"status\":\"delivered\",\"timestamp\":\""
+                    + (1750030000 + n) + "\",\"recipient_id\":\"1650555" + String.format("%04d", n % 10000) + "\","
+                    + "\"biz_opaque_callback_data\":\"msg-" + run + "-" + n + "\","
+                    + "\"conversation\":{\"id\":\"c" + run + "\",\"origin\":{\"type\":\"utility\"}},"
+                    + "\"pricing\":{\"billable\":true,\"pricing_model\":\"PMP\",\"type\":\"regular\",\"category\":\"utility\"}}");
+        }
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                + "\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"" + PHONE_NUMBER_ID + "\"},"
+                + "\"statuses\":[" + String.join(",", statuses) + "]}}]}]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final int MIXED_STATUSES = 30;
+    static final int MIXED_MESSAGES = 13;
+
+    /**
+     * Three entries: the first with two {@code messages} changes (statuses and texts, one text repeated inside the
+     * change), the second with an {@code account_update} change and a change of a field nobody knows, the third on
+     * another number with statuses, a button reply, a reaction and a message of a type nobody knows. Statuses
+     * {@code wamid.<run>-MS<n>}, messages {@code wamid.<run>-MM<n>}.
+     */
+    static byte[] mixed(String run) {
+        List<String> firstStatuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            firstStatuses.add(status(run, i, "sent"));
+        }
+        firstStatuses.add(status(run, 3, "sent"));
+        List<String> firstTexts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            firstTexts.add(text(run, i));
+        }
+        firstTexts.add(text(run, 2));
+        List<String> secondStatuses = new ArrayList<>();
+        for (int i = 10; i < 20; i++) {
+            secondStatuses.add(status(run, i, "read"));
+        }
+        List<String> secondTexts = new ArrayList<>();
+        for (int i = 5; i < 10; i++) {
+            secondTexts.add(text(run, i));
+        }
+        List<String> thirdStatuses = new ArrayList<>();
+        for (int i = 20; i < MIXED_STATUSES; i++) {
+            thirdStatuses.add(status(run, i, "delivered"));
+        }
+        String thirdMessages = String.join(",",
+                "{\"from\":\"16505551234\",\"id\":\"wamid." + run + "-MM10\",\"timestamp\":\"1750030090\","
+                        + "\"type\":\"interactive\",\"context\":{\"from\":\"15550783890\",\"id\":\"wamid." + run
+                        + "-MS20\"},\"interactive\":{\"type\":\"button_reply\",\"button_reply\":{\"id\":\"yes\","
+                        + "\"title\":\"Yes\"}}}",
+                "{\"from\":\"16505551234\",\"id\":\"wamid." + run + "-MM11\",\"timestamp\":\"1750030091\","
+                        + "\"type\":\"reaction\",\"reaction\":{\"message_id\":\"wamid." + run + "-MS21\","
+                        + "\"emoji\":\"\\uD83D\\uDC4D\"}}",
+                "{\"from\":\"16505551234\",\"id\":\"wamid." + run + "-MM12\",\"timestamp\":\"1750030092\","
+                        + "\"type\":\"gizmo\",\"gizmo\":{\"spin\":3}}");
+        return ("{\"object\":\"whatsapp_business_account\",\"entry\":["
+                + "{\"id\":\"102290129340398\",\"changes\":["
+                + messagesChange(PHONE_NUMBER_ID, "15550783881", firstStatuses, firstTexts) + ","
+                + messagesChange(PHONE_NUMBER_ID, "15550783881", secondStatuses, secondTexts) + "]},"
+                + "{\"id\":\"102290129340398\",\"time\":1750031000,\"changes\":["
+                + "{\"field\":\"account_update\",\"value\":{\"phone_number\":\"15550783881\","
+                + "\"event\":\"VERIFIED_ACCOUNT\",\"note\":\"" + run + "\"}},"
+                + "{\"field\":\"brand_new_field\",\"value\":{\"anything\":[1,2,{\"deep\":true}]}}]},"
+                + "{\"id\":\"102290129340399\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783890\","
+                + "\"phone_number_id\":\"" + SECOND_PHONE_NUMBER_ID + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"Sheena Nelson\"},\"wa_id\":\"16505551234\"}],"
+                + "\"statuses\":[" + String.join(",", thirdStatuses) + "],"
+                + "\"messages\":[" + thirdMessages + "]}}]}]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String messagesChange(String phoneNumberId, String display, List<String> statuses,
+            List<String> messages) {
+        return "{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{"
+                + "\"display_phone_number\":\"" + display + "\",\"phone_number_id\":\"" + phoneNumberId + "\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"Aditi Rao\"},\"wa_id\":\"919876543210\"}],"
+                + "\"statuses\":[" + String.join(",", statuses) + "],"
+                + "\"messages\":[" + String.join(",", messages) + "]}}";
+    }
+
+    private static String status(String run, int n, String word) {
+        return "{\"id\":\"wamid." + run + "-MS" + n + "\",\"status\":\"" + word + "\",\"timestamp\":\""
+                + (1750030000 + n) + "\",\"recipient_id\":\"16505551234\"}";
+    }
+
+    private static String text(String run, int n) {
+        return "{\"from\":\"919876543210\",\"id\":\"wamid." + run + "-MM" + n + "\",\"timestamp\":\""
+                + (1750030080 + n) + "\",\"type\":\"text\",\"text\":{\"body\":\"Order " + run + " item " + n + "\"}}";
+    }
 }

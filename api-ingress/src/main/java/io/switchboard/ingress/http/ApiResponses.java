@@ -58,6 +58,18 @@ public class ApiResponses {
         return decorate(HttpResponse.ok(envelope.toString()), requestId, null);
     }
 
+    /** 200 with a list as {@code data} and its {@code meta.pagination} (the inbound message listing). */
+    public MutableHttpResponse<?> okPage(String requestId, com.fasterxml.jackson.databind.node.ArrayNode data,
+                                         ObjectNode pagination) {
+        ObjectNode envelope = JSON.createObjectNode();
+        envelope.put("success", true);
+        envelope.set("data", data);
+        ObjectNode meta = envelope.putObject("meta");
+        meta.put("request_id", requestId);
+        meta.set("pagination", pagination);
+        return decorate(HttpResponse.ok(envelope.toString()), requestId, null);
+    }
+
     /** 200 for a simulated send: what would have been sent to the Cloud API, nothing queued. */
     public MutableHttpResponse<?> simulated(String requestId, SendOutcome outcome) {
         ObjectNode envelope = JSON.createObjectNode();

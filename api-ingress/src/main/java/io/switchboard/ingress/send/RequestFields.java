@@ -31,6 +31,11 @@ public final class RequestFields {
         this.prefix = path.isEmpty() ? "" : path + ".";
     }
 
+    /** Whether {@code value} is an E.164 number as the API takes it ({@code +919876543210}). */
+    public static boolean isE164(String value) {
+        return value != null && E164.matcher(value).matches();
+    }
+
     /** A required E.164 phone number. */
     public String phone(String field) {
         String value = requiredString(field);

@@ -18,12 +18,15 @@ import reactor.core.publisher.Mono;
 /**
  * Asks the status-projector for one message ({@code GET /internal/messages/{id}}, non-blocking). 200 is the status,
  * 404 "unknown", anything else (503 while it restores or rebalances, a timeout, no connection, an unreadable body)
- * "unavailable": the projector is the single owner of statuses and there is nothing else to ask.
+ * "unavailable": the projector is the single owner of statuses and there is nothing else to ask. It also maps
+ * WhatsApp message ids to ours ({@code GET /internal/wamids/{wamid}}) for replies to our messages.
  */
 @Singleton
 public class StatusQueryClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusQueryClient.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper WAMID_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final HttpClient http;
     private final Duration timeout;
@@ -45,6 +48,33 @@ public class StatusQueryClient {
                         : Mono.just(unavailable(messageId, "HTTP " + e.getStatus().getCode())))
                 .onErrorResume(e -> Mono.just(unavailable(messageId, e.toString())))
                 .toFuture();
+    }
+
+    /**
+     * Our message id of a WhatsApp message id ({@code GET /internal/wamids/{wamid}}): the id when the wamid is one
+     * of our messages, empty when it is not (404), failed when the projector could not answer.
+     */
+    public CompletableFuture<java.util.Optional<String>> messageIdOfWamid(String wamid) {
+        String path = UriBuilder.of("/internal/wamids").path(wamid).build().toString();
+        HttpRequest<?> request = HttpRequest.GET(path).accept(MediaType.APPLICATION_JSON_TYPE);
+        return Mono.from(http.exchange(request, String.class))
+                .timeout(timeout)
+                .map(response -> java.util.Optional.ofNullable(messageIdIn(response.body())))
+                .onErrorResume(HttpClientResponseException.class, e -> e.getStatus().getCode() == 404
+                        ? Mono.just(java.util.Optional.<String>empty())
+                        : Mono.error(new IllegalStateException("status-projector answered HTTP "
+                                + e.getStatus().getCode())))
+                .toFuture();
+    }
+
+    @Nullable
+    private static String messageIdIn(@Nullable String body) {
+        try {
+            String id = WAMID_JSON.readTree(body == null ? "{}" : body).path("message_id").asText("");
+            return id.isBlank() ? null : id;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("status-projector answered with invalid JSON", e);
+        }
     }
 
     private static Reply unavailable(String messageId, String why) {

@@ -1,6 +1,7 @@
 package io.switchboard.ingress.window;
 
 import io.switchboard.ingress.IngressConfiguration;
+import io.switchboard.ingress.inbox.InboxWriter;
 import io.switchboard.ingress.kafka.KafkaSettings;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.InboundMessage;
@@ -27,9 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows inbound-messages in the consumer group {@code window-consumer-group} (default {@code api-ingress-windows};
- * the instances share the partitions) and opens each sender's customer-service window in Redis. Offsets are
- * committed only after Redis took the whole batch; if Redis fails, the batch is read again after a second (opening a
- * window twice is harmless). Every customer message counts, whatever its type.
+ * the instances share the partitions), opens each sender's customer-service window in Redis and keeps the message in
+ * its number's inbox ({@link InboxWriter}, for the inbound listing). Offsets are committed only after Redis took the
+ * whole batch; if Redis fails, the batch is read again after a second (opening a window or keeping a message twice
+ * is harmless). Every customer message counts, whatever its type.
  */
 @Singleton
 public class InboundWindowConsumer implements AutoCloseable {
@@ -38,14 +40,17 @@ public class InboundWindowConsumer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final CustomerWindowWriter windows;
+    private final InboxWriter inbox;
     private final Properties config = new Properties();
     private final Thread thread = new Thread(this::run, "inbound-windows");
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, InboundMessage> consumer;
     private final KafkaSettings kafka;
 
-    public InboundWindowConsumer(CustomerWindowWriter windows, KafkaSettings kafka, IngressConfiguration settings) {
+    public InboundWindowConsumer(CustomerWindowWriter windows, InboxWriter inbox, KafkaSettings kafka,
+                                 IngressConfiguration settings) {
         this.windows = windows;
+        this.inbox = inbox;
         this.kafka = kafka;
         config.putAll(kafka.clientConfig());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.getWindowConsumerGroup());
@@ -93,13 +98,16 @@ public class InboundWindowConsumer implements AutoCloseable {
         if (records.isEmpty()) {
             return;
         }
-        List<CompletableFuture<Boolean>> writes = new ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (ConsumerRecord<String, InboundMessage> record : records) {
             firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
             InboundMessage message = record.value();
             if (message != null && message.getFrom() != null && message.getPhoneNumberId() != null) {
                 writes.add(windows.open(message.getPhoneNumberId(), message.getFrom(), message.getSentAt()));
+                if (message.getWamid() != null) {
+                    writes.add(inbox.write(message));
+                }
             }
         }
         try {
@@ -109,7 +117,8 @@ public class InboundWindowConsumer implements AutoCloseable {
             Thread.currentThread().interrupt();
             running = false;
         } catch (Exception e) {
-            LOG.warn("Could not open customer windows in Redis; re-reading the batch: {}", e.toString());
+            LOG.warn("Could not open customer windows or keep inbound messages in Redis; re-reading the batch: {}",
+                    e.toString());
             firstOffsets.forEach(kafkaConsumer::seek);
             pause();
         }

@@ -34,7 +34,8 @@ class ApiOperationTest {
                 ApiOperation.SEND_TEXT, "send_text", ApiOperation.SEND_INTERACTIVE, "send_text",
                 ApiOperation.SEND_TEMPLATE, "send_template", ApiOperation.SEND_MEDIA, "send_media",
                 ApiOperation.LIST_TEMPLATES, "view_templates", ApiOperation.GET_TEMPLATE, "view_templates",
-                ApiOperation.GET_MESSAGE, "view_messages");
+                ApiOperation.GET_MESSAGE, "view_messages", ApiOperation.LIST_INBOUND_MESSAGES, "view_messages",
+                ApiOperation.DOWNLOAD_MEDIA, "view_messages");
 
         assertThat(seeds).hasSize(ApiOperation.values().length);
         seeds.forEach((operation, name) -> assertThat(PermissionNames.of(operation.permission())).isEqualTo(name));

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * installed): {@code GET /{version}/{waba-id}/message_templates} answers Meta's shape (data[] with name, language,
  * status, category, parameter_format, components; paging with a {@code next} link, two pages) with the simulator's
  * pre-filled templates, and {@code POST /{version}/{phone-number-id}/media} takes a multipart upload, keeps the raw
- * request and answers {@code {"id": "media-<n>"}}. The bearer token of every request is recorded.
+ * request and answers {@code {"id": "media-<n>"}}. Media added with {@link #addMedia} is served as Meta serves it:
+ * {@code GET /{version}/{media-id}} answers {@code {url, mime_type, sha256, file_size, id}} (unknown id: 400, code
+ * 100, as Meta), and the URL ({@code /_download/{media-id}}) answers the bytes to a request with the token.
+ * The bearer token of every request is recorded.
  */
 public final class CloudApiPeer implements AutoCloseable {
 
@@ -55,6 +58,14 @@ public final class CloudApiPeer implements AutoCloseable {
     private volatile List<String> templates = TEMPLATES;
     private volatile int mediaStatus = 200;
     private volatile java.util.concurrent.CountDownLatch mediaGate = new java.util.concurrent.CountDownLatch(0);
+    private final Map<String, StoredMedia> media = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicInteger downloads = new AtomicInteger();
+    private volatile int lookupStatus = 200;
+    private volatile int downloadStatus = 200;
+
+    /** A media file the peer serves (as a customer's upload at WhatsApp). */
+    private record StoredMedia(byte[] bytes, String mimeType) {
+    }
 
     public CloudApiPeer() {
         try {
@@ -103,6 +114,23 @@ public final class CloudApiPeer implements AutoCloseable {
         return gate;
     }
 
+    public void addMedia(String id, byte[] bytes, String mimeType) {
+        media.put(id, new StoredMedia(bytes, mimeType));
+    }
+
+    public void answerLookupWith(int status) {
+        this.lookupStatus = status;
+    }
+
+    public void answerDownloadWith(int status) {
+        this.downloadStatus = status;
+    }
+
+    /** How many media URLs were fetched. */
+    public int downloads() {
+        return downloads.get();
+    }
+
     public List<String> tokens() {
         return List.copyOf(tokens);
     }
@@ -147,6 +175,33 @@ public final class CloudApiPeer implements AutoCloseable {
             } else {
                 write(exchange, mediaStatus, "{\"error\":{\"message\":\"(#131053) Media upload error\","
                         + "\"type\":\"OAuthException\",\"code\":131053}}");
+            }
+        } else if ("GET".equals(exchange.getRequestMethod()) && path.matches("/v[0-9.]+/[^/]+")) {
+            StoredMedia stored = media.get(path.substring(path.lastIndexOf('/') + 1));
+            if (lookupStatus != 200) {
+                write(exchange, lookupStatus, "{\"error\":{\"message\":\"Service temporarily unavailable\","
+                        + "\"code\":2}}");
+            } else if (stored == null) {
+                write(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request. Object with ID does not "
+                        + "exist\",\"type\":\"GraphMethodException\",\"code\":100}}");
+            } else {
+                String id = path.substring(path.lastIndexOf('/') + 1);
+                write(exchange, 200, "{\"url\":\"" + baseUrl() + "/_download/" + id + "\",\"mime_type\":\""
+                        + stored.mimeType() + "\",\"sha256\":\"abc\",\"file_size\":" + stored.bytes().length
+                        + ",\"id\":\"" + id + "\",\"messaging_product\":\"whatsapp\"}");
+            }
+        } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/_download/")) {
+            downloads.incrementAndGet();
+            StoredMedia stored = media.get(path.substring("/_download/".length()));
+            boolean authorized = ("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (stored == null || !authorized || downloadStatus != 200) {
+                write(exchange, !authorized ? 401 : stored == null ? 404 : downloadStatus, "{\"error\":\"no\"}");
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", stored.mimeType());
+                exchange.sendResponseHeaders(200, stored.bytes().length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(stored.bytes());
+                }
             }
         } else {
             write(exchange, 404, "{\"error\":{\"message\":\"Unknown path\",\"code\":100}}");

@@ -2,7 +2,6 @@ package io.switchboard.projector.query;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,20 +25,6 @@ public class MessageStatusController {
     @Get(uri = "/{messageId}", produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> status(@PathVariable String messageId,
                                                      @Nullable @Header(PeerForwarder.FORWARDED_HEADER) String forwarded) {
-        return query.find(messageId, forwarded != null).thenApply(MessageStatusController::toResponse);
-    }
-
-    private static HttpResponse<?> toResponse(QueryAnswer answer) {
-        if (answer instanceof QueryAnswer.Found found) {
-            return HttpResponse.ok(found.view());
-        }
-        if (answer instanceof QueryAnswer.NotFound) {
-            return HttpResponse.notFound(MessageStatusView.ErrorBody.NOT_FOUND);
-        }
-        if (answer instanceof QueryAnswer.Relayed relayed) {
-            return HttpResponse.status(HttpStatus.valueOf(relayed.status()))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).body(relayed.body());
-        }
-        return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(MessageStatusView.ErrorBody.NOT_READY);
+        return query.find(messageId, forwarded != null).thenApply(QueryResponses::of);
     }
 }

@@ -1,36 +1,27 @@
 package io.switchboard.projector.query;
 
-import io.switchboard.projector.streams.ProjectorStreams;
 import io.switchboard.projector.topology.StatusTopology;
 import io.switchboard.schemas.avro.MessageStatus;
 import jakarta.inject.Singleton;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Answers "where is message X" from whichever instance owns X's partition of the message store. Streams tells which
- * instance is the active owner ({@code queryMetadataForKey}); this instance reads its own store, or forwards the query
- * to the owner once. Anything short of a settled answer (not RUNNING, rebalancing, owner unknown, store migrating,
- * a forwarded query that landed on a non-owner) is "not ready", never a wrong "not found".
+ * Answers "where is message X" from whichever instance owns X's partition of the message store
+ * ({@link OwnerRouter}): this instance reads its own store, or forwards the query to the owner once.
  */
 @Singleton
 public class MessageStatusQuery {
 
-    private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
-
-    private final ProjectorStreams projector;
+    private final OwnerRouter router;
     private final PeerForwarder forwarder;
 
-    public MessageStatusQuery(ProjectorStreams projector, PeerForwarder forwarder) {
-        this.projector = projector;
+    public MessageStatusQuery(OwnerRouter router, PeerForwarder forwarder) {
+        this.router = router;
         this.forwarder = forwarder;
     }
 
@@ -38,29 +29,14 @@ public class MessageStatusQuery {
      * @param forwarded true when another instance forwarded this query here; it is then never forwarded again
      */
     public CompletableFuture<QueryAnswer> find(String messageId, boolean forwarded) {
-        Optional<KafkaStreams> running = projector.streams().filter(s -> s.state() == KafkaStreams.State.RUNNING);
-        Optional<HostInfo> self = projector.self();
-        if (running.isEmpty() || self.isEmpty()) {
-            return notReady("streams not running");
+        OwnerRouter.Route route = router.route(StatusTopology.MESSAGE_STORE, messageId, forwarded);
+        if (route instanceof OwnerRouter.Local local) {
+            return CompletableFuture.completedFuture(readLocal(local.streams(), messageId, local.partition()));
         }
-        KafkaStreams streams = running.get();
-        KeyQueryMetadata owner;
-        try {
-            owner = streams.queryMetadataForKey(StatusTopology.MESSAGE_STORE, messageId, KEY_SERIALIZER);
-        } catch (RuntimeException e) {
-            return notReady("metadata unavailable: " + e.getMessage());
+        if (route instanceof OwnerRouter.Remote remote) {
+            return forwarder.forward(remote.owner(), "messages", messageId);
         }
-        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null
-                || owner.activeHost().port() < 0) {
-            return notReady("owner unknown");
-        }
-        if (owner.activeHost().equals(self.get())) {
-            return CompletableFuture.completedFuture(readLocal(streams, messageId, owner.partition()));
-        }
-        if (forwarded) {
-            return notReady("forwarded to a non-owner");
-        }
-        return forwarder.forward(owner.activeHost(), messageId);
+        return CompletableFuture.completedFuture(new QueryAnswer.NotReady(((OwnerRouter.Unready) route).why()));
     }
 
     /** A RocksDB point read: microseconds, so it is done on the calling thread. */
@@ -74,9 +50,5 @@ public class MessageStatusQuery {
         } catch (InvalidStateStoreException e) {
             return new QueryAnswer.NotReady("store not queryable: " + e.getMessage());
         }
-    }
-
-    private static CompletableFuture<QueryAnswer> notReady(String why) {
-        return CompletableFuture.completedFuture(new QueryAnswer.NotReady(why));
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards a status query to the projector instance that owns the message, with Micronaut's non-blocking client,
+ * Forwards an interactive query to the projector instance that owns its key, with Micronaut's non-blocking client,
  * and relays the owner's answer (status and JSON body) as it came. The forwarded request is marked, so an instance
  * that is not the owner either (ownership moved meanwhile) answers 503 instead of forwarding again. An owner that
  * does not answer in time, or at all, is a 503 too: the caller retries after the rebalance.
@@ -43,9 +43,13 @@ public class PeerForwarder {
         this.config = config;
     }
 
-    public CompletableFuture<QueryAnswer> forward(HostInfo owner, String messageId) {
+    /**
+     * @param collection the query's collection under {@code /internal} ({@code messages}, {@code wamids})
+     * @param key        the key owned by {@code owner}
+     */
+    public CompletableFuture<QueryAnswer> forward(HostInfo owner, String collection, String key) {
         URI uri = UriBuilder.of(URI.create("http://" + owner.host() + ":" + owner.port()))
-                .path("internal").path("messages").path(messageId).build();
+                .path("internal").path(collection).path(key).build();
         HttpRequest<?> request = HttpRequest.GET(uri).header(FORWARDED_HEADER, "1").accept(MediaType.APPLICATION_JSON);
         return first(client.exchange(request, BYTES, BYTES))
                 .orTimeout(config.getForwardTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -62,7 +66,7 @@ public class PeerForwarder {
             byte[] body = answered.getResponse().getBody(byte[].class).orElse(new byte[0]);
             return new QueryAnswer.Relayed(answered.code(), body);
         }
-        LOG.warn("Owner {}:{} of a message did not answer: {}", owner.host(), owner.port(), cause.toString());
+        LOG.warn("Owner {}:{} of a queried key did not answer: {}", owner.host(), owner.port(), cause.toString());
         return new QueryAnswer.NotReady("owner unreachable");
     }
 

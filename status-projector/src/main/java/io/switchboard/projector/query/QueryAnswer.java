@@ -1,12 +1,13 @@
 package io.switchboard.projector.query;
 
 /**
- * What a status query comes to: the status from this instance's store, not found, not ready (rebalancing,
+ * What an interactive query comes to: the answer from this instance's store, not found, not ready (rebalancing,
  * restoring, owner unknown or unreachable), or the owning instance's answer relayed as it came.
  */
 public sealed interface QueryAnswer {
 
-    record Found(MessageStatusView view) implements QueryAnswer {
+    /** The answer's JSON body ({@link MessageStatusView}, {@link WamidView}). */
+    record Found(Object view) implements QueryAnswer {
     }
 
     record NotFound() implements QueryAnswer {

@@ -49,6 +49,8 @@ class TwoProjectorInstancesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> expected = new LinkedHashMap<>();
+    /** wamid -> message id, for every message that was sent. */
+    private final Map<String, String> wamids = new LinkedHashMap<>();
     private EmbeddedServer first;
     private EmbeddedServer second;
 
@@ -156,6 +158,60 @@ class TwoProjectorInstancesTest {
     }
 
     @Test
+    void everyWamidIsResolvedToItsMessageByBothInstances() {
+        for (EmbeddedServer server : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                for (Map.Entry<String, String> sent : wamids.entrySet()) {
+                    HttpResponse<String> response = get(server, "/internal/wamids/" + sent.getKey());
+                    assertThat(response.statusCode()).as("%s from port %d", sent.getKey(), server.getPort())
+                            .isEqualTo(200);
+                    JsonNode body = JSON.readTree(response.body());
+                    assertThat(body.get("message_id").asText()).isEqualTo(sent.getValue());
+                    assertThat(body.get("wamid").asText()).isEqualTo(sent.getKey());
+                    assertThat(body.size()).isEqualTo(2);
+                }
+            });
+        }
+    }
+
+    @Test
+    void bothInstancesOwnSomeWamidsSoWamidQueriesAreForwardedBothWays() {
+        Map<HostInfo, Long> owners = new LinkedHashMap<>();
+        for (String wamid : wamids.keySet()) {
+            owners.merge(wamidOwner(wamid), 1L, Long::sum);
+        }
+        assertThat(owners).containsOnlyKeys(self(first), self(second));
+    }
+
+    @Test
+    void unknownWamidIsNotFoundOnBothInstances() throws Exception {
+        for (EmbeddedServer server : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> get(server, "/internal/wamids/wamid.unknown" + UUID.randomUUID()).statusCode() == 404);
+            HttpResponse<String> response = get(server, "/internal/wamids/wamid.unknown" + UUID.randomUUID());
+            assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("MESSAGE_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void forwardedWamidQueryThatReachesANonOwnerIsNotReady() throws Exception {
+        String ownedByFirst = wamids.keySet().stream().filter(w -> self(first).equals(wamidOwner(w)))
+                .findFirst().orElseThrow();
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(second, "/internal/wamids/"
+                        + ownedByFirst)).header(PeerForwarder.FORWARDED_HEADER, "1").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("STORE_NOT_READY");
+    }
+
+    private HostInfo wamidOwner(String wamid) {
+        return streamsOf(first).queryMetadataForKey(StatusTopology.WAMID_INDEX_STORE, wamid, new StringSerializer())
+                .activeHost();
+    }
+
+    @Test
     void healthIsUpAndPrometheusShowsStreamsMetrics() throws Exception {
         for (EmbeddedServer server : List.of(first, second)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> get(server, "/health").statusCode() == 200);
@@ -192,6 +248,9 @@ class TwoProjectorInstancesTest {
                 String wamid = "wamid.HBgL" + id.replace("-", "");
                 send(producer, Topics.SEND_COMMANDS, Topics.sendCommandKey(Records.PHONE_NUMBER_ID,
                         Records.RECIPIENT), Records.command(id));
+                if (i % 5 != 0) {
+                    wamids.put(wamid, id);
+                }
                 switch (i % 5) {
                     case 0 -> expected.put(id, "queued");
                     case 1 -> {

@@ -1,0 +1,72 @@
+package io.switchboard.projector.query;
+
+import io.switchboard.projector.streams.ProjectorStreams;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Decides where a key of a queryable store is read: in this instance's own partition of the store, at the owning
+ * instance (forwarded once), or nowhere yet. Streams names the active owner ({@code queryMetadataForKey}); anything
+ * short of a settled owner (not RUNNING, rebalancing, owner unknown, a forwarded query that landed on a non-owner)
+ * is "not ready", never a wrong "not found". Shared by every interactive query so they route alike.
+ */
+@Singleton
+public class OwnerRouter {
+
+    private static final StringSerializer KEY_SERIALIZER = new StringSerializer();
+
+    private final ProjectorStreams projector;
+
+    public OwnerRouter(ProjectorStreams projector) {
+        this.projector = projector;
+    }
+
+    /** Where {@code key} of {@code store} is to be read. */
+    public sealed interface Route {
+    }
+
+    /** This instance owns the key: read partition {@code partition} of the local store. */
+    public record Local(KafkaStreams streams, int partition) implements Route {
+    }
+
+    /** Another instance owns the key: forward the query there. */
+    public record Remote(HostInfo owner) implements Route {
+    }
+
+    /** No settled owner: answer 503. */
+    public record Unready(String why) implements Route {
+    }
+
+    /**
+     * @param forwarded true when another instance forwarded this query here; it is then never forwarded again
+     */
+    public Route route(String store, String key, boolean forwarded) {
+        Optional<KafkaStreams> running = projector.streams().filter(s -> s.state() == KafkaStreams.State.RUNNING);
+        Optional<HostInfo> self = projector.self();
+        if (running.isEmpty() || self.isEmpty()) {
+            return new Unready("streams not running");
+        }
+        KafkaStreams streams = running.get();
+        KeyQueryMetadata owner;
+        try {
+            owner = streams.queryMetadataForKey(store, key, KEY_SERIALIZER);
+        } catch (RuntimeException e) {
+            return new Unready("metadata unavailable: " + e.getMessage());
+        }
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null
+                || owner.activeHost().port() < 0) {
+            return new Unready("owner unknown");
+        }
+        if (owner.activeHost().equals(self.get())) {
+            return new Local(streams, owner.partition());
+        }
+        if (forwarded) {
+            return new Unready("forwarded to a non-owner");
+        }
+        return new Remote(owner.activeHost());
+    }
+}
