@@ -3,22 +3,25 @@ package io.switchboard.simulator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * A {@code POST /_sim/inbound} body: a customer ({@code from}, a phone number with or without {@code +}) writes to
  * a business number ({@code to_phone_number_id}, else the configured default) exactly one of a {@code text}, a
- * {@code button_reply} {id, title}, a {@code list_reply} {id, title, description?} or a {@code button} {payload,
- * text} (a template quick-reply tap), optionally quoting a business
+ * {@code button_reply} {id, title}, a {@code list_reply} {id, title, description?}, a {@code button} {payload,
+ * text} (a template quick-reply tap) or a media message ({@code image}, {@code video}, {@code audio},
+ * {@code document} or {@code sticker}: {id, caption?, filename?} where id is a media id uploaded to the simulator),
+ * optionally quoting a business
  * message ({@code context_wamid}) and with a {@code profile_name}. The limits are those WhatsApp puts on what a
  * customer can send or tap (text 4096, button id 256 / title 20, row id 200 / title 24 / description 72,
  * quick-reply payload 1000 / text 25), so that
  * a reply that could never come from a phone is refused with {@link IllegalArgumentException}.
  *
- * @param kind        {@code text}, {@code button_reply}, {@code list_reply} or {@code button}
- * @param text        the text, the chosen button or row id, or the quick-reply payload
- * @param title       the chosen button or row title, or the quick-reply label; null for text
- * @param description the chosen row's description; null when none
+ * @param kind        {@code text}, {@code button_reply}, {@code list_reply}, {@code button} or a media type
+ * @param text        the text, the chosen button or row id, the quick-reply payload, or the media id
+ * @param title       the chosen button or row title, the quick-reply label or the media caption; null for text
+ * @param description the chosen row's description or a document's file name; null when none
  */
 public record InboundRequest(String from, String phoneNumberId, @Nullable String profileName,
                              @Nullable String contextWamid, String kind, String text,
@@ -26,6 +29,9 @@ public record InboundRequest(String from, String phoneNumberId, @Nullable String
 
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{5,15}");
     private static final Pattern PHONE_NUMBER_ID = Pattern.compile("[0-9]{1,32}");
+    /** The media message types a customer can send that the simulator plays. */
+    public static final List<String> MEDIA_TYPES = List.of("image", "video", "audio", "document",
+            "sticker");
 
     public static InboundRequest parse(JsonNode root, String defaultPhoneNumberId) {
         if (root == null || !root.isObject()) {
@@ -45,10 +51,24 @@ public record InboundRequest(String from, String phoneNumberId, @Nullable String
         String context = string(root, "context_wamid", 512, false);
         String digits = CustomerWindows.digits(from);
         int kinds = (root.get("text") != null ? 1 : 0) + (root.get("button_reply") != null ? 1 : 0)
-                + (root.get("list_reply") != null ? 1 : 0) + (root.get("button") != null ? 1 : 0);
+                + (root.get("list_reply") != null ? 1 : 0) + (root.get("button") != null ? 1 : 0)
+                + (int) MEDIA_TYPES.stream().filter(type -> root.get(type) != null).count();
         if (kinds != 1) {
-            throw new IllegalArgumentException("Exactly one of \"text\", \"button_reply\", \"list_reply\" or"
-                    + " \"button\" is required.");
+            throw new IllegalArgumentException("Exactly one of \"text\", \"button_reply\", \"list_reply\","
+                    + " \"button\" or a media object (" + String.join(", ", MEDIA_TYPES) + ") is required.");
+        }
+        for (String type : MEDIA_TYPES) {
+            JsonNode media = root.get(type);
+            if (media != null) {
+                if (!media.isObject()) {
+                    throw new IllegalArgumentException("\"" + type + "\" must be an object with the \"id\" of an"
+                            + " uploaded media.");
+                }
+                return new InboundRequest(digits, phoneNumberId, profileName, context, type,
+                        string(media, type + ".id", "id", 128, true),
+                        string(media, type + ".caption", "caption", 1024, false),
+                        string(media, type + ".filename", "filename", 240, false));
+            }
         }
         if (root.get("button") != null) {
             JsonNode button = root.get("button");
@@ -107,6 +127,11 @@ public record InboundRequest(String from, String phoneNumberId, @Nullable String
 
     /** Whether this is a tap on an interactive message (which WhatsApp always sends with a context). */
     public boolean isReply() {
-        return !"text".equals(kind);
+        return List.of("button_reply", "list_reply", "button").contains(kind);
+    }
+
+    /** Whether this is a media message (its {@link #text()} is the media id). */
+    public boolean isMedia() {
+        return MEDIA_TYPES.contains(kind);
     }
 }

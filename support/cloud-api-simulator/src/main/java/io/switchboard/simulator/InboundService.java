@@ -30,9 +30,12 @@ public class InboundService {
     private final WebhookPayloads payloads;
     private final WebhookDeliverer deliverer;
     private final MeterRegistry meters;
+    private final MediaStore media;
 
     public InboundService(SimulatorConfig config, CustomerWindows windows, SentMessages sentMessages,
-                          WebhookPayloads payloads, WebhookDeliverer deliverer, MeterRegistry meters) {
+                          WebhookPayloads payloads, WebhookDeliverer deliverer, MeterRegistry meters,
+                          MediaStore media) {
+        this.media = media;
         this.config = config;
         this.windows = windows;
         this.sentMessages = sentMessages;
@@ -66,6 +69,10 @@ public class InboundService {
             return CompletableFuture.completedFuture(new Answer(409, new Refusal("simulator.webhook-url is not set:"
                     + " there is nowhere to post the inbound message.")));
         }
+        if (request.isMedia() && media.find(request.text()).isEmpty()) {
+            return CompletableFuture.completedFuture(new Answer(400, new Refusal("\"" + request.kind()
+                    + ".id\" must be the id of a media uploaded to the simulator (POST /{version}/{phone-number-id}/media).")));
+        }
         String wamid = Identifiers.newWamid();
         InboundWebhookMessage message = message(request, wamid, Long.toString(Instant.now().getEpochSecond()));
         windows.customerWrote(request.phoneNumberId(), request.from());
@@ -84,6 +91,12 @@ public class InboundService {
 
     private InboundWebhookMessage message(InboundRequest request, String wamid, String timestamp) {
         InboundWebhookMessage.Context context = context(request);
+        if (request.isMedia()) {
+            MediaStore.StoredMedia stored = media.find(request.text()).orElseThrow();
+            return InboundWebhookMessage.media(context, request.from(), wamid, timestamp, request.kind(),
+                    new InboundWebhookMessage.Media(request.title(), request.description(), stored.mimeType(),
+                            stored.sha256(), stored.id()));
+        }
         return switch (request.kind()) {
             case "text" -> InboundWebhookMessage.text(context, request.from(), wamid, timestamp, request.text());
             case "button" -> InboundWebhookMessage.quickReply(context, request.from(), wamid, timestamp,

@@ -140,6 +140,26 @@ class InboundAndWindowTest {
     }
 
     @Test
+    void inboundImageCarriesTheUploadedMediasIdTypeHashAndCaption() {
+        HttpResponse<String> uploaded = http.upload("/v23.0/" + PHONE_NUMBER_ID + "/media", "Bearer " + SimulatorHttp.TOKEN,
+                Map.of("messaging_product", "whatsapp"), "photo.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2});
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        String mediaId = (String) http.jsonOf(uploaded).get("id");
+
+        HttpResponse<String> response = inbound("{\"from\":\"+919876543215\",\"image\":{\"id\":\"" + mediaId
+                + "\",\"caption\":\"my receipt\"}}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, Object> message = first(valueOf((String) http.jsonOf(response).get("wamid")), "messages");
+        assertThat(message).containsEntry("type", "image").doesNotContainKey("context");
+        assertThat(map(message, "image")).containsEntry("id", mediaId).containsEntry("caption", "my receipt")
+                .containsEntry("mime_type", "image/jpeg").containsKey("sha256");
+        HttpResponse<String> unknown = inbound("{\"from\":\"+919876543215\",\"document\":{\"id\":\"404404\"}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat((String) http.jsonOf(unknown).get("error")).contains("document.id");
+    }
+
+    @Test
     void answers202WhileTheInboundWebhookIsRedelivered() {
         String marker = "retry-me-" + System.nanoTime();
         receiver.failFirst(marker, 1);
