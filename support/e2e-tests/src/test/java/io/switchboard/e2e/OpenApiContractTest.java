@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -46,6 +47,7 @@ class OpenApiContractTest {
                 .path("message_id").asText();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Http.get(platform.apiUrl() + "/messages/" + messageId, RunningPlatform.API_KEY).status() == 200);
+        String mediaId = customerSendsAPhoto();
         String keyId = Http.send("POST", base + "/api/v1/admin/keys", "Bearer " + RunningPlatform.ADMIN_TOKEN,
                 "{\"name\":\"contract\",\"account_id\":\"demo\",\"permissions\":[\"send_text\"]}").body()
                 .path("data").path("id").asText();
@@ -61,14 +63,20 @@ class OpenApiContractTest {
 
         for (Operation operation : operations) {
             String url = base + operation.path().replace("{message_id}", messageId)
-                    .replace("{name}", "order_confirmation").replace("{id}", keyId);
+                    .replace("{name}", "order_confirmation").replace("{id}", keyId).replace("{media_id}", mediaId);
             String body = operation.exampleBody();
             HttpResponse<String> answer = client.send(request(url, operation, body, true),
                     HttpResponse.BodyHandlers.ofString());
             String what = operation.method() + " " + operation.path() + " -> " + answer.statusCode() + " " + answer.body();
             assertThat(answer.statusCode()).as(what).isBetween(200, 299);
             assertThat(operation.responses()).as(what).containsKey(Integer.toString(answer.statusCode()));
-            assertRequiredProperties(responseSchema(operation, answer.statusCode()), JSON.readTree(answer.body()), what);
+            if (answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                assertRequiredProperties(responseSchema(operation, answer.statusCode()), JSON.readTree(answer.body()),
+                        what);
+            } else {
+                assertThat(responseContentTypes(operation, answer.statusCode())).as(what).isNotEmpty()
+                        .noneMatch(type -> type.startsWith("application/json"));
+            }
 
             HttpResponse<String> anonymous = client.send(request(url, operation, body, false),
                     HttpResponse.BodyHandlers.ofString());
@@ -78,6 +86,37 @@ class OpenApiContractTest {
             assertRequiredProperties(resolve(Map.of("$ref", "#/components/schemas/ErrorEnvelope")),
                     JSON.readTree(anonymous.body()), anonymousWhat);
         }
+    }
+
+    /**
+     * The customer sends the business a photo (uploaded to the simulator, then posted as an inbound image message),
+     * and the test waits until the inbound listing shows it: its media id may then be downloaded.
+     */
+    private String customerSendsAPhoto() throws Exception {
+        HttpResponse<String> uploaded = client.send(HttpRequest.newBuilder(URI.create(platform.simulatorUrl()
+                        + "/v23.0/" + RunningPlatform.PHONE_NUMBER_ID + "/media"))
+                .header("Authorization", "Bearer " + RunningPlatform.ACCESS_TOKEN)
+                .header("Content-Type", "multipart/form-data; boundary=contract")
+                .POST(HttpRequest.BodyPublishers.ofString("--contract\r\nContent-Disposition: form-data;"
+                        + " name=\"messaging_product\"\r\n\r\nwhatsapp\r\n--contract\r\nContent-Disposition: form-data;"
+                        + " name=\"file\"; filename=\"receipt.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nJPEG-BYTES\r\n"
+                        + "--contract--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        String mediaId = JSON.readTree(uploaded.body()).path("id").asText();
+        Http.Answer inbound = Http.post(platform.simulatorUrl() + "/_sim/inbound", null,
+                "{\"from\":\"" + CUSTOMER + "\",\"image\":{\"id\":\"" + mediaId + "\",\"caption\":\"receipt\"}}");
+        assertThat(inbound.status()).as(inbound.body().toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.get(platform.apiUrl()
+                + "/messages?direction=inbound&from=" + CUSTOMER.replace("+", "%2B"), RunningPlatform.API_KEY)
+                .body().toString().contains(mediaId));
+        return mediaId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<String> responseContentTypes(Operation operation, int status) {
+        Map<String, Object> response = resolve((Map<String, Object>) operation.responses().get(Integer.toString(status)));
+        Map<String, Object> content = (Map<String, Object>) response.get("content");
+        return content == null ? Set.of() : content.keySet();
     }
 
     private HttpRequest request(String url, Operation operation, String body, boolean withCredentials) {

@@ -23,6 +23,8 @@ final class RunningPlatform {
     static final String API_KEY = "pk_live_e2e" + UUID.randomUUID().toString().replace("-", "");
     static final String PHONE_NUMBER_ID = "106540352242922";
     static final String ADMIN_TOKEN = "adm_e2e_" + UUID.randomUUID();
+    /** The Cloud API token the simulator accepts (a made-up test value). */
+    static final String ACCESS_TOKEN = "EAAe2e-token";
 
     private static Platform platform;
 
@@ -40,7 +42,7 @@ final class RunningPlatform {
     private static Platform start() {
         String bootstrap = KafkaTestCluster.shared().bootstrapServers();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared(bootstrap);
-        Platform.Credentials credentials = new Platform.Credentials(API_KEY, ADMIN_TOKEN, "EAAe2e-token",
+        Platform.Credentials credentials = new Platform.Credentials(API_KEY, ADMIN_TOKEN, ACCESS_TOKEN,
                 "e2e-app-secret", "e2e-verify",
                 Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)), "100000000000001", PHONE_NUMBER_ID);
         Platform.Ports ports = new Platform.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
