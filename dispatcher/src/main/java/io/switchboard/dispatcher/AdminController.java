@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Operator endpoints on the dispatcher's HTTP port, all behind {@code Authorization: Bearer <admin-token>}
  * ({@code switchboard.dispatcher.admin-token}; when it is not set every request is refused). Thin: it checks the
- * token and delegates to {@link HaltRegistry} and {@link DeadLetterArchive}; the work is asynchronous, so no event loop waits on Redis.
+ * token and delegates to {@link HaltRegistry}, {@link AccountHalts} and {@link DeadLetterArchive}; the work is asynchronous, so no event loop waits on Redis.
  */
 @Controller("/admin")
 @Requires(beans = DispatcherRunner.class)
@@ -36,13 +36,27 @@ public class AdminController {
         this.properties = properties;
     }
 
-    /** Every halted business number with the code that halted it. */
+    /** Every halted business number ({@code halts}) and account ({@code account_halts}) with its halting code. */
     @Get("/halts")
     public CompletableFuture<HttpResponse<?>> halts(@Header("Authorization") @Nullable String authorization) {
         if (!authorised(authorization)) {
             return CompletableFuture.completedFuture(refused());
         }
-        return runner.halts().list().thenApply(halts -> HttpResponse.ok(Map.of("halts", halts)));
+        return runner.halts().list().thenCombine(runner.accountHalts().list(),
+                (numbers, accounts) -> HttpResponse.ok(Map.of("halts", numbers, "account_halts", accounts)));
+    }
+
+    /** Lets every number of the account send again, on every instance within {@code halt-recheck-interval}. */
+    @Post("/halts/accounts/{accountId}/clear")
+    public CompletableFuture<HttpResponse<?>> clearAccount(@PathVariable String accountId,
+            @Header("Authorization") @Nullable String authorization) {
+        if (!authorised(authorization)) {
+            return CompletableFuture.completedFuture(refused());
+        }
+        return runner.accountHalts().clear(accountId).thenApply(cleared -> cleared
+                ? HttpResponse.ok(Map.of("account_id", accountId, "cleared", true))
+                : HttpResponse.status(HttpStatus.NOT_FOUND).body(Map.of("code", "NOT_HALTED",
+                        "account_id", accountId)));
     }
 
     /** Lets the number send again: its waiting messages go out within {@code halt-recheck-interval}. */

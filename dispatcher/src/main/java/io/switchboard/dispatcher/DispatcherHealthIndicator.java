@@ -15,7 +15,8 @@ import java.util.concurrent.TimeoutException;
  * Reports the consumer loop on {@code GET /health} (next to micronaut-kafka's broker check): UP while it polls, DOWN
  * when it stopped on an error or has not returned from a poll for a minute, and DOWN while the last call to the shared
  * pace in Redis failed (sending is paused then, never unpaced). Halted business numbers are listed under
- * {@code halted} with WhatsApp's code; they do not make the instance DOWN, since other numbers still send. Health
+ * {@code halted} and halted accounts under {@code haltedAccounts} (as this instance last saw them), with WhatsApp's
+ * code; they do not make the instance DOWN, since other numbers still send. Health
  * checks run on Micronaut's I/O pool, so the short wait for Redis here never blocks an event loop.
  */
 @Singleton
@@ -55,6 +56,10 @@ public class DispatcherHealthIndicator extends AbstractHealthIndicator<Map<Strin
             List<Map<String, Object>> halted = runner.halts().list().get(2, TimeUnit.SECONDS);
             if (!halted.isEmpty()) {
                 details.put("halted", halted);
+            }
+            List<Map<String, Object>> accounts = runner.accountHalts().known();
+            if (!accounts.isEmpty()) {
+                details.put("haltedAccounts", accounts);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

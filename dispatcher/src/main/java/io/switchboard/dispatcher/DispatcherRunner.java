@@ -47,6 +47,7 @@ public class DispatcherRunner {
     private final RedisConnector redis;
     private NumberPacer pacer;
     private final HaltRegistry halts;
+    private final AccountHalts accountHalts;
     private ScheduledExecutorService timers;
     private ExecutorService workers;
     private CloudApiClient client;
@@ -60,6 +61,7 @@ public class DispatcherRunner {
         this.pacing = pacing;
         this.redis = new RedisConnector(redisClient, redis.getUri().orElse(redis), pacing.getRedisTimeout());
         this.halts = new HaltRegistry(this.redis);
+        this.accountHalts = new AccountHalts(this.redis);
         this.cloudApi = cloudApi;
         this.properties = properties;
         this.kafka = kafka;
@@ -88,12 +90,14 @@ public class DispatcherRunner {
         publisher.warmUp();
         SendCommandProcessor processor = new SendCommandProcessor(new CloudApiRequestMapper(), client,
                 new SendOutcomeClassifier(), new RetryPolicy(properties), publisher, timers, workers, metrics, clock,
-                pacer, pacing, halts, new SentMarkers(redis, properties.getSentMarkerTtl()));
+                pacer, pacing, new Halts(halts, accountHalts), new SentMarkers(redis, properties.getSentMarkerTtl()));
         dispatcher = new KeyOrderedDispatcher(kafka.clientConfig(), kafka.registryUrl(),
                 new KeyOrderedExecutor(workers), processor::process, metrics, properties);
         metrics.inFlightGauge(dispatcher::inFlight);
         admin = Executors.newSingleThreadExecutor(threads("dispatcher-admin"));
         deadLetters = new DeadLetterArchive(kafka.clientConfig(), kafka.registryUrl(), admin);
+        long recheck = Math.max(1, pacing.getHaltRecheckInterval().toMillis());
+        timers.scheduleWithFixedDelay(this::refreshAccountHalts, recheck, recheck, TimeUnit.MILLISECONDS);
         dispatcher.start();
     }
 
@@ -126,6 +130,16 @@ public class DispatcherRunner {
         redis.close();
     }
 
+    /** Other instances' account halts and clears reach this one here; a failure keeps the last known state. */
+    private void refreshAccountHalts() {
+        try {
+            accountHalts.refresh().exceptionally(failure -> null);
+        } catch (RuntimeException e) {
+            // An exception would cancel the periodic task; the next run tries again.
+            LOG.debug("Could not refresh account halts: {}", e.toString());
+        }
+    }
+
     /** The dead-letter topic as operators see it; used by the admin endpoints. */
     public DeadLetterArchive deadLetters() {
         return deadLetters;
@@ -134,6 +148,11 @@ public class DispatcherRunner {
     /** Halted business numbers; read by the health indicator and the admin endpoints. */
     public HaltRegistry halts() {
         return halts;
+    }
+
+    /** Halted accounts; read by the health indicator and the admin endpoints. */
+    public AccountHalts accountHalts() {
+        return accountHalts;
     }
 
     /** The shared per-number pace; read by the health indicator. */

@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * (INVALID_COMMAND); every attempt first takes a slot of its business number's shared pace ({@link NumberPacer}),
  * waiting on a timer so other numbers keep flowing, and nothing is sent while Redis is unreachable; each Cloud API
  * outcome is classified by {@link SendOutcomeClassifier}. SENT records the marker, then publishes the wamid;
- * PERMANENT publishes FAILED with WhatsApp's code and text; HALT halts the number for every instance
- * ({@link HaltRegistry}) and the message waits with the others for an operator's clear; AMBIGUOUS (written, not
+ * PERMANENT publishes FAILED with WhatsApp's code and text; HALT halts the number or its whole account for every
+ * instance ({@link Halts}) and the message waits with the others for an operator's
+ * clear (an attempt of a halted account's message waits before it takes a slot); AMBIGUOUS (written, not
  * answered) is never resent by default: marker "in-doubt", an ATTEMPT event, and webhooks tell the status; retryable
  * verdicts publish an ATTEMPT event and schedule the next attempt on a timer for as long as {@link RetryPolicy}
  * allows (a 131056 waits {@link PairBackoff}'s 4^X seconds instead, a 130429 also lowers the number's pace); when it
@@ -62,12 +63,12 @@ public final class SendCommandProcessor {
     private final Duration redisRetry;
     private final long lateTolerance;
     private final Duration haltRecheck;
-    private final HaltRegistry halts;
+    private final Halts halts;
     private final SentMarkers markers;
 
     public SendCommandProcessor(CloudApiRequestMapper mapper, CloudApiClient client, SendOutcomeClassifier classifier,
             RetryPolicy retryPolicy, MessageEventPublisher publisher, ScheduledExecutorService timers,
-            Executor workers, DispatcherMetrics metrics, Clock clock, NumberPacer pacer, PacingProperties pacing, HaltRegistry halts,
+            Executor workers, DispatcherMetrics metrics, Clock clock, NumberPacer pacer, PacingProperties pacing, Halts halts,
             SentMarkers markers) {
         this.pacer = pacer;
         this.pairs = new PairBackoff(pacing.getPairBackoffMax());
@@ -195,6 +196,10 @@ public final class SendCommandProcessor {
                 }
                 if (isExpired()) {
                     finish(publisher.expired(command, attempts.size()), "expired");
+                    return;
+                }
+                if (halts.accountHalted(command)) {
+                    later(this::attempt, haltRecheck);
                     return;
                 }
                 pacer.acquire(command.getPhoneNumberId())
@@ -329,23 +334,14 @@ public final class SendCommandProcessor {
                     number)), "in_doubt");
         }
 
-        /** The number cannot send: halt it for every instance; this message waits with the others for a clear. */
+        /** The number or its account cannot send: halt it for every instance; this message waits for a clear. */
         private void halt(Classification verdict, int number) {
-            LOG.error("HALT: business number {} cannot send ({}); sending to it stops until an operator clears it "
-                    + "(POST /admin/halts/{}/clear). Message {} waits. Check the access token, permissions and "
-                    + "account status.", command.getPhoneNumberId(), describe(verdict.error()),
-                    command.getPhoneNumberId(), command.getMessageId());
             metrics.halted();
             writes.add(publisher.attemptFailed(command, verdict.error(), number));
-            halts.halt(command.getPhoneNumberId(), verdict.error(), command.getMessageId())
-                    .whenComplete((fresh, failure) -> {
-                        if (failure != null) {
-                            LOG.warn("Could not record the halt of number {}: {}", command.getPhoneNumberId(),
-                                    failure.toString());
-                        }
-                        callEnded();
-                        later(this::attempt, haltRecheck);
-                    });
+            halts.halt(command, verdict).whenComplete((ignored, failure) -> {
+                callEnded();
+                later(this::attempt, haltRecheck);
+            });
         }
 
         private void slowDownNumber() {

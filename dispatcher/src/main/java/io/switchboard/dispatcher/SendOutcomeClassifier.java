@@ -19,6 +19,12 @@ import java.util.Set;
  *   <li>AMBIGUOUS: no answer after the request was written (timeout, reset): WhatsApp may have accepted it.</li>
  *   <li>Anything else: RETRY, limited.</li>
  * </ul>
+ *
+ * <p>A HALT stops the whole WhatsApp Business account when the cause is the account's, not the number's
+ * ({@link #haltsAccount}): the token (0, 190; HTTP 401/403 without a code), its permissions (3, 10, 200-299,
+ * 131005), the account locked (131031), payment (131042), a policy restriction (368) or a country restriction
+ * (130497). The other HALT codes (33, 131021, 131037, 131045, 133010, 131063, 131064, 134011) concern the number's
+ * registration or configuration and halt only that number.
  */
 public final class SendOutcomeClassifier {
 
@@ -27,8 +33,19 @@ public final class SendOutcomeClassifier {
     private static final Set<Integer> LIMITED_RETRY = Set.of(1, 131000);
     private static final Set<Integer> HALT = Set.of(0, 190, 3, 10, 131005, 368, 131031, 130497, 131042, 131064,
             33, 131021, 131037, 131045, 133010, 131063, 134011);
+    private static final Set<Integer> ACCOUNT_HALT = Set.of(0, 190, 3, 10, 131005, 131031, 131042, 368, 130497);
     private static final Set<Integer> PERMANENT = Set.of(100, 131008, 131009, 131026, 131047, 131049, 131050,
             131051, 130403, 130472, 135000);
+
+    /** Whether a HALT verdict stops the whole account (true) or only its business number (false). */
+    public static boolean haltsAccount(Classification verdict) {
+        if (verdict.action() != SendAction.HALT) {
+            return false;
+        }
+        Integer code = verdict.error() == null ? null : verdict.error().getCode();
+        // No code: HTTP 401/403, an authentication refusal, which is about the token and so the account.
+        return code == null || ACCOUNT_HALT.contains(code) || (code >= 200 && code <= 299);
+    }
 
     public Classification classify(CloudApiOutcome outcome) {
         if (outcome instanceof CloudApiOutcome.Accepted) {

@@ -253,7 +253,7 @@ class DispatcherFailureHandlingTest {
     }
 
     @Test
-    void anExpiredTokenHaltsTheNumberItsMessagesWaitAndGoOutOnceAnOperatorClearsTheHalt() throws Exception {
+    void anUnregisteredNumberHaltsOnlyThatNumberItsMessagesWaitAndGoOutOnceAnOperatorClearsTheHalt() throws Exception {
         String number = "200000000000007";
         List<SendCommand> commands = List.of(Commands.text(number, "+447700900060", "Hello"),
                 Commands.text(number, "+447700900060", "Your code is 4821"),
@@ -261,7 +261,7 @@ class DispatcherFailureHandlingTest {
         AtomicBoolean tokenRenewed = new AtomicBoolean();
         env.peer.behave(number, (request, attempt) -> tokenRenewed.get()
                 ? CloudApiPeer.Reply.accepted(CloudApiPeer.newWamid(), request.to(), 0)
-                : CloudApiPeer.Reply.error(401, 190, "Access token has expired", "Error validating access token"));
+                : CloudApiPeer.Reply.error(400, 133010, "Account not registered", "Phone number is not registered"));
 
         env.send(commands);
 
@@ -272,11 +272,11 @@ class DispatcherFailureHandlingTest {
         assertThat(requestsWhenHalted).as("only requests already under way when the halt began").isLessThanOrEqualTo(2);
         assertThat(commands).allSatisfy(c -> assertThat(env.eventsOf(c.getMessageId()))
                 .noneMatch(e -> e.getType() == MessageEventType.FAILED || e.getType() == MessageEventType.SENT));
-        assertThat(get("/health").body()).contains("halted").contains(number).contains("190");
+        assertThat(get("/health").body()).contains("halted").contains(number).contains("133010");
         assertThat(env.call("GET", "/admin/halts", false).statusCode()).isEqualTo(401);
         HttpResponse<String> halts = env.call("GET", "/admin/halts", true);
         assertThat(halts.statusCode()).isEqualTo(200);
-        assertThat(halts.body()).contains(number).contains("\"code\":190");
+        assertThat(halts.body()).contains(number).contains("\"code\":133010");
         assertThat(logs.list).anyMatch(e -> e.getLevel() == Level.ERROR && e.getFormattedMessage().contains("HALT")
                 && e.getFormattedMessage().contains(number));
 
@@ -288,7 +288,7 @@ class DispatcherFailureHandlingTest {
                 .allSatisfy(c -> assertThat(hasEvent(c, MessageEventType.SENT)).isTrue()));
         assertThat(env.eventsOf(commands.get(0).getMessageId())).filteredOn(e -> e.getType() == MessageEventType.ATTEMPT)
                 .first().satisfies(e -> {
-                    assertThat(e.getError().getCode()).isEqualTo(190);
+                    assertThat(e.getError().getCode()).isEqualTo(133010);
                     assertThat(e.getError().getReason()).isEqualTo("HALT");
                 });
         List<String> order = env.peer.receivedFrom(number).stream().filter(r -> r.to().equals("+447700900060"))

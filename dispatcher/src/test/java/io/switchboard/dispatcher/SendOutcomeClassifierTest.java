@@ -107,6 +107,25 @@ class SendOutcomeClassifierTest {
         assertThat(verdict.error().getReason()).isEqualTo("PERMANENT");
     }
 
+    @ParameterizedTest(name = "HALT code {0} halts the account: {1}")
+    @CsvSource({"0, true", "190, true", "3, true", "10, true", "200, true", "299, true", "131005, true",
+            "131031, true", "131042, true", "368, true", "130497, true",
+            "33, false", "131021, false", "131037, false", "131045, false", "133010, false", "131063, false",
+            "131064, false", "134011, false"})
+    void accountWideCausesHaltTheAccountAndNumberCausesOnlyTheNumber(int code, boolean account) {
+        Classification verdict = classifier.classify(rejected(400, code, "(#" + code + ") Halted"));
+
+        assertThat(SendOutcomeClassifier.haltsAccount(verdict)).isEqualTo(account);
+    }
+
+    @Test
+    void anAuthenticationRefusalWithoutACodeHaltsTheAccountAndNoOtherVerdictHaltsAnything() {
+        assertThat(SendOutcomeClassifier.haltsAccount(classifier.classify(rejected(401, null, "Unauthorized"))))
+                .isTrue();
+        assertThat(SendOutcomeClassifier.haltsAccount(classifier.classify(rejected(400, 131026, "(#131026) x"))))
+                .isFalse();
+    }
+
     private static CloudApiOutcome.Rejected rejected(int status, Integer code, String message) {
         return new CloudApiOutcome.Rejected(status, code, message, "details", "OAuthException", "Az8or2yhqkZfEZ",
                 Duration.ofMillis(120));

@@ -1,0 +1,147 @@
+package io.switchboard.dispatcher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.switchboard.schemas.avro.ErrorInfo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * WhatsApp Business accounts halted by an account-wide HALT verdict (invalid token, missing permission, account
+ * locked, payment or policy problem: see {@link SendOutcomeClassifier#haltsAccount}), shared by every instance through
+ * Redis: {@code account:{accountId}:halt} holds the first halting error as JSON, with no expiry, until an operator
+ * clears it ({@code POST /admin/halts/accounts/{accountId}/clear}).
+ *
+ * <p>The account's numbers live under other hash tags, so the pacing script cannot read this key atomically on a
+ * Redis Cluster. Instead each instance keeps the halted accounts it has seen in memory and re-reads, every
+ * {@code halt-recheck-interval}, the key of every account it has delivered for ({@link #refresh()}: one GET per
+ * account, never a keyspace scan). An instance that halts an account stops at once; the others stop within one
+ * interval (sooner if their own sends are refused), and all resume within one interval of the clear. Sends before
+ * that are harmless: WhatsApp refuses them with the same code and they wait like the others.
+ */
+public final class AccountHalts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RedisConnector redis;
+    private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, Object>> halted = new ConcurrentHashMap<>();
+
+    public AccountHalts(RedisConnector redis) {
+        this.redis = redis;
+    }
+
+    /** Whether sends for {@code accountId} must wait; also makes {@link #refresh()} look at it from now on. */
+    public boolean isHalted(String accountId) {
+        if (accountId == null) {
+            return false;
+        }
+        watched.add(accountId);
+        return halted.containsKey(accountId);
+    }
+
+    /** Halts the account unless it already is (the first cause is kept); true if newly halted. */
+    public CompletableFuture<Boolean> halt(String accountId, String phoneNumberId, ErrorInfo error, String messageId) {
+        Map<String, Object> halt = new LinkedHashMap<>();
+        halt.put("account_id", accountId);
+        halt.put("phone_number_id", phoneNumberId);
+        halt.put("code", error == null ? null : error.getCode());
+        halt.put("title", error == null ? null : error.getTitle());
+        halt.put("detail", error == null ? null : error.getDetail());
+        halt.put("message_id", messageId);
+        halt.put("halted_at", Instant.now().toString());
+        watched.add(accountId);
+        halted.putIfAbsent(accountId, halt);
+        return redis.commands().thenCompose(commands -> commands.set(key(accountId), write(halt), SetArgs.Builder.nx())
+                .toCompletableFuture().thenCompose(reply -> "OK".equals(reply) ? CompletableFuture.completedFuture(true)
+                        // Already halted elsewhere: show the first cause, as every other instance does.
+                        : commands.get(key(accountId)).toCompletableFuture().thenApply(first -> {
+                            if (first != null) {
+                                halted.put(accountId, read(first));
+                            }
+                            return false;
+                        })));
+    }
+
+    /** Clears the account's halt; true if it was halted. Other instances follow within one refresh. */
+    public CompletableFuture<Boolean> clear(String accountId) {
+        return redis.commands().thenCompose(commands -> commands.del(key(accountId)).toCompletableFuture())
+                .thenApply(deleted -> {
+                    boolean wasLocal = halted.remove(accountId) != null;
+                    return deleted > 0 || wasLocal;
+                });
+    }
+
+    /** Re-reads the halt of every account this instance delivers for; failures keep the last known state. */
+    public CompletableFuture<Void> refresh() {
+        List<CompletableFuture<Void>> reads = new ArrayList<>();
+        for (String accountId : watched) {
+            reads.add(redis.commands().thenCompose(commands -> commands.get(key(accountId)).toCompletableFuture())
+                    .thenAccept(value -> {
+                        if (value == null) {
+                            halted.remove(accountId);
+                        } else {
+                            halted.put(accountId, read(value));
+                        }
+                    }));
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
+    }
+
+    /** The halted accounts this instance knows of, with their causes, without asking Redis (for health). */
+    public List<Map<String, Object>> known() {
+        return List.copyOf(halted.values());
+    }
+
+    /** Every halted account in Redis with its cause (admin listing; scans the keyspace). */
+    public CompletableFuture<List<Map<String, Object>>> list() {
+        return redis.commands().thenCompose(commands -> scan(commands, ScanCursor.INITIAL, new ArrayList<>()))
+                .thenCompose(keys -> keys.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                        : redis.commands().thenCompose(commands -> commands.mget(keys.toArray(String[]::new))
+                                .toCompletableFuture())
+                        .thenApply(values -> values.stream().filter(v -> v.hasValue())
+                                .map(v -> read(v.getValue())).toList()));
+    }
+
+    private CompletableFuture<List<String>> scan(RedisAsyncCommands<String, String> commands, ScanCursor cursor,
+            List<String> found) {
+        return commands.scan(cursor, ScanArgs.Builder.matches("account:*:halt").limit(500)).toCompletableFuture()
+                .thenCompose((KeyScanCursor<String> page) -> {
+                    found.addAll(page.getKeys());
+                    return page.isFinished() ? CompletableFuture.completedFuture(found)
+                            : scan(commands, page, found);
+                });
+    }
+
+    static String key(String accountId) {
+        return "account:{" + accountId + "}:halt";
+    }
+
+    private static String write(Map<String, Object> value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String value) {
+        try {
+            return JSON.readValue(value, Map.class);
+        } catch (JsonProcessingException e) {
+            return Map.of("unreadable", value);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.switchboard.dispatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.switchboard.schemas.avro.ErrorInfo;
+import io.switchboard.testkit.RedisTestServer;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances' views of account halts over one real Redis: the instance that halts an account stops at once, the
+ * other sees it on its next refresh of the accounts it delivers for; a clear reaches both the same way; the first
+ * cause is kept and listed.
+ */
+class AccountHaltsTest {
+
+    private static final ErrorInfo EXPIRED_TOKEN = ErrorInfo.newBuilder().setCode(190)
+            .setTitle("Invalid OAuth access token").setDetail("Error validating access token").setReason("HALT").build();
+
+    private final RedisClient client = RedisClient.create();
+    private final RedisConnector redisOne = connector();
+    private final RedisConnector redisTwo = connector();
+    private final AccountHalts one = new AccountHalts(redisOne);
+    private final AccountHalts two = new AccountHalts(redisTwo);
+    private final String account = "acc_" + UUID.randomUUID();
+
+    @AfterEach
+    void close() {
+        redisOne.close();
+        redisTwo.close();
+        client.shutdown();
+    }
+
+    @Test
+    void aHaltStopsTheInstanceThatMetItAtOnceAndTheOthersAtTheirNextRefresh() throws Exception {
+        assertThat(two.isHalted(account)).isFalse();
+
+        assertThat(one.halt(account, "106540352242922", EXPIRED_TOKEN, "m-1").get(2, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(one.isHalted(account)).isTrue();
+        assertThat(two.isHalted(account)).as("not refreshed yet").isFalse();
+        two.refresh().get(2, TimeUnit.SECONDS);
+        assertThat(two.isHalted(account)).isTrue();
+        assertThat(two.known()).singleElement().satisfies(halt -> {
+            assertThat(halt).containsEntry("account_id", account).containsEntry("code", 190)
+                    .containsEntry("phone_number_id", "106540352242922");
+        });
+    }
+
+    @Test
+    void theFirstCauseIsKeptAndAClearReachesEveryInstance() throws Exception {
+        one.halt(account, "106540352242922", EXPIRED_TOKEN, "m-1").get(2, TimeUnit.SECONDS);
+        ErrorInfo payment = ErrorInfo.newBuilder(EXPIRED_TOKEN).setCode(131042).setTitle("Payment issue").build();
+        assertThat(two.halt(account, "106540352242923", payment, "m-2").get(2, TimeUnit.SECONDS)).isFalse();
+        assertThat(one.list().get(2, TimeUnit.SECONDS)).filteredOn(h -> account.equals(h.get("account_id")))
+                .singleElement().satisfies(h -> assertThat(h).containsEntry("code", 190));
+
+        assertThat(one.clear(account).get(2, TimeUnit.SECONDS)).isTrue();
+        two.refresh().get(2, TimeUnit.SECONDS);
+
+        assertThat(one.isHalted(account)).isFalse();
+        assertThat(two.isHalted(account)).isFalse();
+        assertThat(one.clear(account).get(2, TimeUnit.SECONDS)).isFalse();
+    }
+
+    private RedisConnector connector() {
+        return new RedisConnector(client, RedisURI.create(RedisTestServer.shared().uri()), Duration.ofSeconds(1));
+    }
+}
