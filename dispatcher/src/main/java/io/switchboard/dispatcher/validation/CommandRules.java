@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * key decides the partition, so a wrong key breaks per-conversation order); recipient in E.164 ("+", a non-zero
  * digit, 8 to 15 digits); the account exists on the accounts topic and phoneNumberId is its sending number (skipped
  * when {@code require-account} is off); acceptedAt set (after 2020) and not more than 5 minutes ahead of our clock;
- * expiresAt, when set, after acceptedAt and at most send-commands' retention (7 days) after it; reference (100),
+ * expiresAt, when set, at most send-commands' retention (7 days) after acceptedAt (one already past expires the
+ * message instead); reference (100),
  * replyToWamid (256) and source (64) within bounds; then the content ({@link ContentRules}). Commands from
  * api-ingress pass: these are the API's own rules.
  */
@@ -91,10 +92,10 @@ public final class CommandRules {
                     + "not " + acceptedAt);
         }
         Instant expiresAt = command.getExpiresAt();
-        if (expiresAt != null && (!expiresAt.isAfter(acceptedAt)
-                || expiresAt.isAfter(acceptedAt.plus(LONGEST_VALIDITY)))) {
-            throw Rejection.of(INVALID_EXPIRY, "expiresAt must be after acceptedAt and at most "
-                    + LONGEST_VALIDITY.toDays() + " days after it");
+        // An expiresAt already past is no error: the message is EXPIRED, never sent (the dispatcher's expiry rule).
+        if (expiresAt != null && expiresAt.isAfter(acceptedAt.plus(LONGEST_VALIDITY))) {
+            throw Rejection.of(INVALID_EXPIRY, "expiresAt must be at most " + LONGEST_VALIDITY.toDays()
+                    + " days after acceptedAt (send-commands keeps records that long)");
         }
         Limits.optional(INVALID_ENVELOPE, "reference", command.getReference(), 100);
         Limits.optional(INVALID_ENVELOPE, "replyToWamid", command.getReplyToWamid(), 256);

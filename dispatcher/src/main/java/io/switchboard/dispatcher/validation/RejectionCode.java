@@ -32,7 +32,7 @@ public enum RejectionCode {
     PHONE_NUMBER_NOT_OF_ACCOUNT,
     /** acceptedAt unset (before 2020) or in the future. */
     INVALID_ACCEPTED_AT,
-    /** expiresAt not after acceptedAt, or further than the topic's retention after it. */
+    /** expiresAt further after acceptedAt than send-commands keeps records (7 days). */
     INVALID_EXPIRY,
     /** reference, replyToWamid or source too long or malformed. */
     INVALID_ENVELOPE,
