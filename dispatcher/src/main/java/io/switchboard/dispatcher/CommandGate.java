@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,12 +42,14 @@ final class CommandGate {
     private final DispatcherMetrics metrics;
     private final MeterRegistry registry;
     private final ScheduledExecutorService timers;
+    private final Executor workers;
     private final Duration redisRetry;
     private final Clock clock;
 
     CommandGate(CommandRules rules, CompletableFuture<Void> accountsReady, MessageIdClaims claims,
             RejectedCommandPublisher rejects, MessageEventPublisher events, DispatcherMetrics metrics,
-            MeterRegistry registry, ScheduledExecutorService timers, Duration redisRetry, Clock clock) {
+            MeterRegistry registry, ScheduledExecutorService timers, Executor workers, Duration redisRetry,
+            Clock clock) {
         this.rules = rules;
         this.accountsReady = accountsReady;
         this.claims = claims;
@@ -55,6 +58,7 @@ final class CommandGate {
         this.metrics = metrics;
         this.registry = registry;
         this.timers = timers;
+        this.workers = workers;
         this.redisRetry = redisRetry;
         this.clock = clock;
     }
@@ -71,7 +75,8 @@ final class CommandGate {
             return reject(record, null, consumed.undecodable());
         }
         SendCommand command = consumed.command();
-        return accountsReady.thenCompose(ready -> {
+        // Continue on a worker, never on the accounts reader's or Redis' I/O thread: a reject may block on Kafka.
+        return accountsReady.thenComposeAsync(ready -> {
             Optional<Rejection> rejection = rules.check(record.key(), command);
             if (rejection.isPresent()) {
                 return reject(record, command, rejection.get());
@@ -79,7 +84,7 @@ final class CommandGate {
             return claimed(command, ownership).thenCompose(own -> own ? CompletableFuture.completedFuture(
                     Optional.of(command)) : reject(record, command, new Rejection(RejectionCode.DUPLICATE_MESSAGE_ID,
                     "messageId is already used by a different command; the first one is delivered")));
-        });
+        }, workers);
     }
 
     /** Claims the message id, asking again while Redis is away (nothing could be sent meanwhile anyway). */
@@ -98,7 +103,7 @@ final class CommandGate {
             result.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
             return;
         }
-        claims.claim(command).whenComplete((own, failure) -> {
+        claims.claim(command).whenCompleteAsync((own, failure) -> {
             if (failure == null) {
                 result.complete(own);
                 return;
@@ -109,7 +114,7 @@ final class CommandGate {
             } catch (RuntimeException e) {
                 result.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
             }
-        });
+        }, workers);
     }
 
     private CompletableFuture<Optional<SendCommand>> reject(ConsumerRecord<String, ConsumedCommand> record,

@@ -117,10 +117,11 @@ public class DispatcherRunner {
             accountsReady = accounts.ready();
         }
         rejects = new RejectedCommandPublisher(kafka.clientConfig(), kafka.registryUrl(), timers);
+        rejects.warmUp();
         MessageIdClaims claims = validation.isUniqueMessageIds()
                 ? new MessageIdClaims(redis, properties.getSentMarkerTtl()) : null;
         return new CommandGate(new CommandRules(accounts, validation.isRequireAccount(), clock), accountsReady,
-                claims, rejects, publisher, metrics, registry, timers, pacing.getRedisRetryInterval(), clock);
+                claims, rejects, publisher, metrics, registry, timers, workers, pacing.getRedisRetryInterval(), clock);
     }
 
     @PreDestroy

@@ -42,6 +42,11 @@ final class RejectedCommandPublisher implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
+    /** Fetches the topic's metadata now, so the first rejection does not wait for it. */
+    void warmUp() {
+        producer.partitionsFor(Topics.REJECTED_COMMANDS.name());
+    }
+
     CompletableFuture<Void> publish(String key, RejectedCommand rejected) {
         CompletableFuture<Void> written = new CompletableFuture<>();
         attempt(new ProducerRecord<>(Topics.REJECTED_COMMANDS.name(), key, rejected), written, 0);
