@@ -1,6 +1,6 @@
 package io.switchboard.dispatcher;
 
-import io.switchboard.schemas.avro.SendCommand;
+import io.switchboard.dispatcher.validation.ConsumedCommand;
 import io.switchboard.schemas.registry.SchemaRegistryException;
 import java.time.Duration;
 import java.util.Collection;
@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Backpressure: every assigned partition is paused while in-flight records reach {@code max-in-flight}, and
  *       a partition whose next record could not be decoded because the schema registry is down is paused for a
  *       second and read again, so a registry outage delays records but never skips them.</li>
- *   <li>A record that cannot be decoded for any other reason (not the Confluent wire format, unknown schema) can never
- *       be sent: it is logged, counted in {@code dispatcher.undecodable.records} and skipped.</li>
+ *   <li>Any other undecodable value reaches the consumer as a {@code ConsumedCommand} and is rejected by
+ *       {@link CommandGate}; what still arrives here otherwise (a key that does not decode) is logged, counted in
+ *       {@code dispatcher.undecodable.records} and skipped.</li>
  *   <li>Revoked partitions: drain (nothing new starts), wait for calls under way (bounded), hand the rest back,
  *       commit synchronously what finished.
  *       Lost partitions: stop at once, commit nothing (the group has moved on).</li>
@@ -42,7 +43,7 @@ final class CommandPolling implements ConsumerRebalanceListener {
     private static final long REGISTRY_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Consumer<String, SendCommand> consumer;
+    private final Consumer<String, ConsumedCommand> consumer;
     private final Map<TopicPartition, PartitionOffsets> partitions;
     private final BiConsumer<Collection<PartitionOffsets>, Duration> awaitDrained;
     private final DispatcherMetrics metrics;
@@ -50,7 +51,7 @@ final class CommandPolling implements ConsumerRebalanceListener {
     private final Duration revokeTimeout;
     private final Map<TopicPartition, Long> blockedUntil = new ConcurrentHashMap<>();
 
-    CommandPolling(Consumer<String, SendCommand> consumer, Map<TopicPartition, PartitionOffsets> partitions,
+    CommandPolling(Consumer<String, ConsumedCommand> consumer, Map<TopicPartition, PartitionOffsets> partitions,
             BiConsumer<Collection<PartitionOffsets>, Duration> awaitDrained, DispatcherMetrics metrics,
             int maxInFlight, Duration revokeTimeout) {
         this.consumer = consumer;

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.configuration.lettuce.DefaultRedisConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.switchboard.dispatcher.validation.AccountTable;
+import io.switchboard.dispatcher.validation.CommandRules;
 import io.switchboard.schemas.Topic;
 import io.switchboard.schemas.TopicProvisioner;
 import io.switchboard.schemas.Topics;
@@ -13,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,7 +40,7 @@ public class DispatcherRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherRunner.class);
     private static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.MESSAGE_EVENTS,
-            Topics.SEND_COMMANDS_DLQ);
+            Topics.SEND_COMMANDS_DLQ, Topics.ACCOUNTS, Topics.REJECTED_COMMANDS);
 
     private final CloudApiProperties cloudApi;
     private final DispatcherProperties properties;
@@ -55,9 +58,16 @@ public class DispatcherRunner {
     private KeyOrderedDispatcher dispatcher;
     private ExecutorService admin;
     private DeadLetterArchive deadLetters;
+    private final ValidationProperties validation;
+    private final MeterRegistry registry;
+    private AccountTable accounts;
+    private RejectedCommandPublisher rejects;
 
     public DispatcherRunner(CloudApiProperties cloudApi, DispatcherProperties properties, KafkaClientSettings kafka,
-            MeterRegistry registry, PacingProperties pacing, RedisClient redisClient, DefaultRedisConfiguration redis) {
+            MeterRegistry registry, PacingProperties pacing, RedisClient redisClient, DefaultRedisConfiguration redis,
+            ValidationProperties validation) {
+        this.validation = validation;
+        this.registry = registry;
         this.pacing = pacing;
         this.redis = new RedisConnector(redisClient, redis.getUri().orElse(redis), pacing.getRedisTimeout());
         this.halts = new HaltRegistry(this.redis);
@@ -78,6 +88,7 @@ public class DispatcherRunner {
         }
         Topics.MESSAGE_EVENTS.registerValueSchema(kafka.registryUrl());
         Topics.SEND_COMMANDS_DLQ.registerValueSchema(kafka.registryUrl());
+        Topics.REJECTED_COMMANDS.registerValueSchema(kafka.registryUrl());
 
         Clock clock = Clock.systemUTC();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("dispatcher-timer"));
@@ -92,13 +103,29 @@ public class DispatcherRunner {
                 new SendOutcomeClassifier(), new RetryPolicy(properties), publisher, timers, workers, metrics, clock,
                 pacer, pacing, new Halts(halts, accountHalts), new SentMarkers(redis, properties.getSentMarkerTtl()));
         dispatcher = new KeyOrderedDispatcher(kafka.clientConfig(), kafka.registryUrl(),
-                new KeyOrderedExecutor(workers), processor::process, metrics, properties);
+                new KeyOrderedExecutor(workers), gate(clock), processor::process, metrics, properties);
         metrics.inFlightGauge(dispatcher::inFlight);
         admin = Executors.newSingleThreadExecutor(threads("dispatcher-admin"));
         deadLetters = new DeadLetterArchive(kafka.clientConfig(), kafka.registryUrl(), admin);
         long recheck = Math.max(1, pacing.getHaltRecheckInterval().toMillis());
         timers.scheduleWithFixedDelay(this::refreshAccountHalts, recheck, recheck, TimeUnit.MILLISECONDS);
         dispatcher.start();
+    }
+
+    /** The validation step: accounts followed from their topic, message ids claimed in Redis, rejects published. */
+    private CommandGate gate(Clock clock) {
+        accounts = new AccountTable(kafka.clientConfig(), kafka.registryUrl());
+        CompletableFuture<Void> accountsReady = CompletableFuture.completedFuture(null);
+        if (validation.isRequireAccount()) {
+            accounts.start();
+            accountsReady = accounts.ready();
+        }
+        rejects = new RejectedCommandPublisher(kafka.clientConfig(), kafka.registryUrl(), timers);
+        rejects.warmUp();
+        MessageIdClaims claims = validation.isUniqueMessageIds()
+                ? new MessageIdClaims(redis, properties.getSentMarkerTtl()) : null;
+        return new CommandGate(new CommandRules(accounts, validation.isRequireAccount(), clock), accountsReady,
+                claims, rejects, publisher, metrics, registry, timers, workers, pacing.getRedisRetryInterval(), clock);
     }
 
     @PreDestroy
@@ -120,6 +147,12 @@ public class DispatcherRunner {
         }
         if (publisher != null) {
             publisher.close();
+        }
+        if (rejects != null) {
+            rejects.close();
+        }
+        if (accounts != null) {
+            accounts.close();
         }
         if (client != null) {
             client.close();

@@ -1,7 +1,10 @@
 package io.switchboard.dispatcher;
 
+import io.switchboard.dispatcher.validation.CommandDecoder;
+import io.switchboard.dispatcher.validation.ConsumedCommand;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.SendCommand;
+import io.switchboard.schemas.registry.SchemaRegistryClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * revocation and close; on revocation or close the partition drains: nothing new starts, the loop waits up to
  * {@code revoke-timeout} (or {@code shutdown-timeout}) only for Cloud API calls under way, commits what finished and
  * hands the rest back to the next owner (records waiting for a slot, a retry or a halt; a call still under way at
- * the deadline may deliver a message twice and is counted in {@code dispatcher.possible.duplicates}). Undecodable
- * records and the rebalance callbacks are handled by {@link CommandPolling}.
+ * the deadline may deliver a message twice and is counted in {@code dispatcher.possible.duplicates}). Every record
+ * passes {@link CommandGate} (validation, rejection to rejected-commands) before its handler runs; a registry outage
+ * and the rebalance callbacks are handled by {@link CommandPolling}.
  */
 public final class KeyOrderedDispatcher implements AutoCloseable {
 
@@ -51,9 +55,10 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KeyOrderedDispatcher.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
 
-    private final Consumer<String, SendCommand> consumer;
+    private final Consumer<String, ConsumedCommand> consumer;
     private final CommandPolling polling;
     private final KeyOrderedExecutor keys;
+    private final CommandGate gate;
     private final CommandHandler handler;
     private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -67,7 +72,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
     private long lastCommitNanos = System.nanoTime();
 
     public KeyOrderedDispatcher(Map<String, Object> consumerConfig, String registryUrl, KeyOrderedExecutor keys,
-            CommandHandler handler, DispatcherMetrics metrics, DispatcherProperties properties) {
+            CommandGate gate, CommandHandler handler, DispatcherMetrics metrics, DispatcherProperties properties) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getGroupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -77,8 +82,9 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         // Cooperative rebalancing revokes only the partitions that move, so the others keep sending meanwhile.
         config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         this.consumer = new KafkaConsumer<>(config, Topics.SEND_COMMANDS.keySerde().deserializer(),
-                Topics.SEND_COMMANDS.valueSerde(registryUrl).deserializer());
+                new CommandDecoder(SchemaRegistryClients.forUrl(registryUrl)));
         this.keys = keys;
+        this.gate = gate;
         this.handler = handler;
         this.commitInterval = properties.getCommitInterval();
         this.shutdownTimeout = properties.getShutdownTimeout();
@@ -96,7 +102,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
             consumer.subscribe(List.of(Topics.SEND_COMMANDS.name()), polling);
             while (running) {
                 polling.applyBackpressure(inFlight.get());
-                ConsumerRecords<String, SendCommand> records;
+                ConsumerRecords<String, ConsumedCommand> records;
                 try {
                     records = consumer.poll(POLL_TIMEOUT);
                 } catch (RecordDeserializationException e) {
@@ -104,7 +110,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
                     continue;
                 }
                 lastPollNanos = System.nanoTime();
-                for (ConsumerRecord<String, SendCommand> record : records) {
+                for (ConsumerRecord<String, ConsumedCommand> record : records) {
                     dispatch(record);
                 }
                 commitIfDue();
@@ -121,7 +127,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         }
     }
 
-    private void dispatch(ConsumerRecord<String, SendCommand> record) {
+    private void dispatch(ConsumerRecord<String, ConsumedCommand> record) {
         PartitionOffsets tracker = partitions.get(new TopicPartition(record.topic(), record.partition()));
         if (tracker == null || !tracker.isOwned()) {
             return;
@@ -129,14 +135,12 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         long offset = record.offset();
         tracker.started(offset);
         inFlight.incrementAndGet();
-        SendCommand command = record.value();
-        if (command == null) {
-            complete(tracker, offset, null);
-            return;
-        }
+        SendCommand command = record.value() == null ? null : record.value().command();
         String key = record.key() != null ? record.key()
-                : Topics.sendCommandKey(command.getPhoneNumberId(), command.getRecipient());
-        keys.submit(key, () -> handler.handle(command, tracker))
+                : command == null ? "" : Topics.sendCommandKey(command.getPhoneNumberId(), command.getRecipient());
+        // The gate validates before anything is sent; a rejected record finishes once its rejection is stored.
+        keys.submit(key, () -> gate.admit(record, tracker).thenCompose(admitted -> admitted.isPresent()
+                        ? handler.handle(admitted.get(), tracker) : CompletableFuture.<Void>completedFuture(null)))
                 .whenComplete((ignored, error) -> complete(tracker, offset, error));
     }
 
