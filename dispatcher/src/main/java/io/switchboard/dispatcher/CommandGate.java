@@ -18,13 +18,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The validation step before any send: a record on send-commands is delivered only if it decodes as a SendCommand,
- * passes {@link CommandRules} (once the accounts table is read) and holds its message id ({@link MessageIdClaims}).
+ * passes {@link CommandRules} (once the accounts table is read; a command naming an account the table does not know
+ * is checked again once the table has read everything the topic holds by then) and holds its message id ({@link MessageIdClaims}).
  * Otherwise it is never sent: a {@code RejectedCommand} with the code, the reason, the source partition and offset and
  * the original key and value bytes goes to {@code rejected-commands}, and, when the record names a message id that is
  * its own (not a duplicate's), a FAILED {@code MessageEvent} (reason INVALID_COMMAND, detail "CODE: reason") so the
@@ -36,6 +38,7 @@ final class CommandGate {
 
     private final CommandRules rules;
     private final CompletableFuture<Void> accountsReady;
+    private final Supplier<CompletableFuture<Void>> accountsCaughtUp;
     private final MessageIdClaims claims; // null when unique-message-ids is off
     private final RejectedCommandPublisher rejects;
     private final MessageEventPublisher events;
@@ -46,12 +49,14 @@ final class CommandGate {
     private final Duration redisRetry;
     private final Clock clock;
 
-    CommandGate(CommandRules rules, CompletableFuture<Void> accountsReady, MessageIdClaims claims,
+    CommandGate(CommandRules rules, CompletableFuture<Void> accountsReady,
+            Supplier<CompletableFuture<Void>> accountsCaughtUp, MessageIdClaims claims,
             RejectedCommandPublisher rejects, MessageEventPublisher events, DispatcherMetrics metrics,
             MeterRegistry registry, ScheduledExecutorService timers, Executor workers, Duration redisRetry,
             Clock clock) {
         this.rules = rules;
         this.accountsReady = accountsReady;
+        this.accountsCaughtUp = accountsCaughtUp;
         this.claims = claims;
         this.rejects = rejects;
         this.events = events;
@@ -78,13 +83,28 @@ final class CommandGate {
         // Continue on a worker, never on the accounts reader's or Redis' I/O thread: a reject may block on Kafka.
         return accountsReady.thenComposeAsync(ready -> {
             Optional<Rejection> rejection = rules.check(record.key(), command);
-            if (rejection.isPresent()) {
-                return reject(record, command, rejection.get());
+            if (rejection.isPresent() && mayBeUnread(rejection.get())) {
+                // An account created (or renumbered) a moment ago may not be read yet: look again once it is.
+                return accountsCaughtUp.get().thenComposeAsync(caughtUp ->
+                        decide(record, command, ownership, rules.check(record.key(), command)), workers);
             }
-            return claimed(command, ownership).thenCompose(own -> own ? CompletableFuture.completedFuture(
-                    Optional.of(command)) : reject(record, command, new Rejection(RejectionCode.DUPLICATE_MESSAGE_ID,
-                    "messageId is already used by a different command; the first one is delivered")));
+            return decide(record, command, ownership, rejection);
         }, workers);
+    }
+
+    private CompletableFuture<Optional<SendCommand>> decide(ConsumerRecord<String, ConsumedCommand> record,
+            SendCommand command, Ownership ownership, Optional<Rejection> rejection) {
+        if (rejection.isPresent()) {
+            return reject(record, command, rejection.get());
+        }
+        return claimed(command, ownership).thenCompose(own -> own ? CompletableFuture.completedFuture(
+                Optional.of(command)) : reject(record, command, new Rejection(RejectionCode.DUPLICATE_MESSAGE_ID,
+                "messageId is already used by a different command; the first one is delivered")));
+    }
+
+    private static boolean mayBeUnread(Rejection rejection) {
+        return rejection.code() == RejectionCode.UNKNOWN_ACCOUNT
+                || rejection.code() == RejectionCode.PHONE_NUMBER_NOT_OF_ACCOUNT;
     }
 
     /** Claims the message id, asking again while Redis is away (nothing could be sent meanwhile anyway). */

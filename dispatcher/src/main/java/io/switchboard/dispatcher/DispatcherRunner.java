@@ -125,7 +125,7 @@ public class DispatcherRunner {
         MessageIdClaims claims = validation.isUniqueMessageIds()
                 ? new MessageIdClaims(redis, properties.getSentMarkerTtl()) : null;
         return new CommandGate(new CommandRules(accounts, validation.isRequireAccount(), clock), accountsReady,
-                claims, rejects, publisher, metrics, registry, timers, workers, pacing.getRedisRetryInterval(), clock);
+                accounts::caughtUp, claims, rejects, publisher, metrics, registry, timers, workers, pacing.getRedisRetryInterval(), clock);
     }
 
     @PreDestroy

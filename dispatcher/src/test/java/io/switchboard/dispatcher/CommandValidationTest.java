@@ -122,6 +122,28 @@ class CommandValidationTest {
                 .map(b -> new String(b, StandardCharsets.UTF_8)).orElse("").endsWith("+447700900302"));
     }
 
+    @Test
+    void aCommandForAnAccountCreatedAMomentAgoIsDeliveredNotRejected() throws Exception {
+        String account = "acc_new_" + System.nanoTime();
+        String number = "106540352249" + (System.nanoTime() % 1000);
+        String to = "+447700900303";
+        try (KafkaProducer<String, Account> accounts = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.kafka.bootstrapServers()),
+                Topics.ACCOUNTS.keySerde().serializer(), Topics.ACCOUNTS.valueSerde(env.registry.url()).serializer())) {
+            accounts.send(new ProducerRecord<>(Topics.ACCOUNTS.name(), account, Account.newBuilder()
+                    .setAccountId(account).setName("Just created").setWabaId("100000000000010").setPhoneNumberId(number)
+                    .setCreatedAt(Instant.now()).build())).get();
+        }
+        // At once, as the ingress does after an admin creates an account and a key: the table may not have it yet.
+        SendCommand command = SendCommand.newBuilder(Commands.text(number, to, "Welcome aboard")).setAccountId(account)
+                .setSource("kafka").build();
+        env.send(List.of(command));
+
+        await().atMost(WAIT).until(() -> hasEvent(command, MessageEventType.SENT));
+        assertThat(rejectedFor(Topics.sendCommandKey(number, to))).isEmpty();
+        assertThat(env.eventsOf(command.getMessageId())).noneMatch(e -> e.getType() == MessageEventType.FAILED);
+    }
+
     private SendCommand mine(String to, String text) {
         return SendCommand.newBuilder(Commands.text(NUMBER, to, "placeholder")).setAccountId(ACCOUNT)
                 .setSource("kafka").setText(TextContent.newBuilder().setBody(text).build()).build();
