@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.switchboard.examples.ExampleSendProducer;
+import io.switchboard.examples.ExampleStatusConsumer;
+import io.switchboard.examples.SwitchboardTopics;
 import io.switchboard.local.Platform;
 import io.switchboard.registry.EmbeddedSchemaRegistry;
 import io.switchboard.testkit.KafkaTestCluster;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,15 +45,15 @@ class KafkaNativeSendEndToEndTest {
     private final String registryUrl = EmbeddedSchemaRegistry.shared(bootstrap).url();
 
     @Test
-    void aCommandFromTheExampleProducerIsDeliveredAndItsStatusReachesRead() {
+    void aCommandFromTheExampleProducerIsDeliveredAndItsStatusReachesRead() throws Exception {
         String to = "+919812340001";
         openWindow(to);
         GenericRecord command;
-        try (KafkaExamples.Producer producer = new KafkaExamples.Producer(bootstrap, registryUrl)) {
+        try (ExampleSendProducer producer = new ExampleSendProducer(bootstrap, registryUrl)) {
             command = producer.textCommand(DEMO_ACCOUNT, RunningPlatform.PHONE_NUMBER_ID, to,
                     "Your parcel ORD-7731 is out for delivery");
-            RecordMetadata written = producer.send(command);
-            assertThat(written.topic()).isEqualTo(KafkaExamples.topic("SEND_COMMANDS"));
+            RecordMetadata written = producer.send(command).get(30, TimeUnit.SECONDS);
+            assertThat(written.topic()).isEqualTo(SwitchboardTopics.SEND_COMMANDS);
         }
         String messageId = command.get("messageId").toString();
 
@@ -61,8 +65,8 @@ class KafkaNativeSendEndToEndTest {
         JsonNode sent = Http.get(platform.simulatorUrl() + "/_sim/messages/" + read.path("wamid").asText(), null)
                 .body();
         assertThat(sent.toString()).contains("ORD-7731").contains(messageId).contains("919812340001");
-        try (KafkaExamples.Consumer statuses = new KafkaExamples.Consumer(bootstrap, registryUrl,
-                "e2e-status-" + UUID.randomUUID(), List.of(KafkaExamples.topic("MESSAGE_STATUS")))) {
+        try (ExampleStatusConsumer statuses = new ExampleStatusConsumer(bootstrap, registryUrl,
+                "e2e-status-" + UUID.randomUUID(), List.of(SwitchboardTopics.MESSAGE_STATUS))) {
             List<String> seen = new CopyOnWriteArrayList<>();
             await().atMost(WAIT).untilAsserted(() -> {
                 statuses.poll(Duration.ofMillis(200)).stream().filter(r -> messageId.equals(r.key()))
@@ -83,7 +87,7 @@ class KafkaNativeSendEndToEndTest {
         GenericRecord valid;
         byte[] tooLongBytes;
         byte[] strangerBytes;
-        try (KafkaExamples.Producer producer = new KafkaExamples.Producer(bootstrap, registryUrl);
+        try (ExampleSendProducer producer = new ExampleSendProducer(bootstrap, registryUrl);
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
                      new StringSerializer(), new ByteArraySerializer())) {
@@ -93,10 +97,10 @@ class KafkaNativeSendEndToEndTest {
             tooLongBytes = producer.encode(tooLong);
             strangerBytes = producer.encode(stranger);
             // All four share the key, so the same partition, in this order.
-            raw.send(new ProducerRecord<>(KafkaExamples.topic("SEND_COMMANDS"), key, garbage)).get();
-            producer.send(key, tooLong);
-            producer.send(key, stranger);
-            producer.send(key, valid);
+            raw.send(new ProducerRecord<>(SwitchboardTopics.SEND_COMMANDS, key, garbage)).get();
+            producer.send(key, tooLong).get(30, TimeUnit.SECONDS);
+            producer.send(key, stranger).get(30, TimeUnit.SECONDS);
+            producer.send(key, valid).get(30, TimeUnit.SECONDS);
         }
 
         awaitApiStatus(valid.get("messageId").toString(), "read");
@@ -145,8 +149,8 @@ class KafkaNativeSendEndToEndTest {
     /** The rejections whose original key is {@code key}, read with the example consumer (decoded by schema id). */
     private List<GenericRecord> rejectedUnder(String key, int expected) {
         List<GenericRecord> found = new CopyOnWriteArrayList<>();
-        try (KafkaExamples.Consumer consumer = new KafkaExamples.Consumer(bootstrap, registryUrl,
-                "e2e-rejected-" + UUID.randomUUID(), List.of(KafkaExamples.topic("REJECTED_COMMANDS")))) {
+        try (ExampleStatusConsumer consumer = new ExampleStatusConsumer(bootstrap, registryUrl,
+                "e2e-rejected-" + UUID.randomUUID(), List.of(SwitchboardTopics.REJECTED_COMMANDS))) {
             await().atMost(WAIT).untilAsserted(() -> {
                 for (ConsumerRecord<String, GenericRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(record.key())) {
