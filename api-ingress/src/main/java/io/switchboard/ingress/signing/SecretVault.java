@@ -1,5 +1,6 @@
 package io.switchboard.ingress.signing;
 
+import io.switchboard.schemas.crypto.SecretCipher;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.switchboard.schemas.avro.ApiKey;
