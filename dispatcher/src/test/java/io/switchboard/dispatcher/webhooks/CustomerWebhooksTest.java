@@ -1,0 +1,193 @@
+package io.switchboard.dispatcher.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.standardwebhooks.Webhook;
+import io.switchboard.schemas.Topics;
+import io.switchboard.schemas.avro.MessageState;
+import io.switchboard.schemas.avro.WebhookEndpoint;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Customer webhooks end to end: real broker, registry and HTTP receivers; signatures checked with the Standard
+ * Webhooks reference library. Retry schedule compressed to 1 s steps, disable-after to 4 s.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CustomerWebhooksTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> ALL_EVENTS = List.of("message.status", "message.received");
+
+    private WebhookEnvironment env;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final Fixture seed = new Fixture("seed");
+    private final Fixture ordered = new Fixture("ordered");
+    private final Fixture healthy = new Fixture("healthy");
+    private final Fixture dead = new Fixture("dead");
+
+    /** An account with its own number, receiver and endpoint. */
+    private final class Fixture {
+        final String accountId;
+        final String phoneNumberId;
+        final String secret = WebhookFixtures.newSecret();
+        final WebhookReceiver receiver;
+        final WebhookEndpoint endpoint;
+
+        Fixture(String name) {
+            try {
+                accountId = "acct_" + name + "_" + run;
+                phoneNumberId = "1065" + Math.abs((name + run).hashCode());
+                receiver = new WebhookReceiver();
+                endpoint = WebhookFixtures.endpoint(accountId, receiver.url(), secret, ALL_EVENTS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        void register() throws Exception {
+            env.produce(Topics.ACCOUNTS, accountId, WebhookFixtures.account(accountId, phoneNumberId));
+            env.produce(Topics.WEBHOOK_ENDPOINTS, endpoint.getEndpointId(), endpoint);
+        }
+
+        List<JsonNode> verifiedBodies() {
+            return receiver.delivered().stream().map(r -> {
+                try {
+                    new Webhook(secret).verify(r.body(), r.headers());
+                    return JSON.readTree(r.body());
+                } catch (Exception e) {
+                    throw new AssertionError("signature did not verify: " + e, e);
+                }
+            }).toList();
+        }
+    }
+
+    @BeforeAll
+    void start() throws Exception {
+        env = new WebhookEnvironment(Map.of("switchboard.webhooks.disable-after", "4s"));
+        for (Fixture fixture : List.of(seed, ordered, healthy, dead)) {
+            fixture.register();
+        }
+        env.start();
+    }
+
+    @AfterAll
+    void stop() {
+        env.close();
+        for (Fixture fixture : List.of(seed, ordered, healthy, dead)) {
+            fixture.receiver.close();
+        }
+    }
+
+    @Test
+    void buttonAndListRepliesArriveInSeed003sShapeSignedPerStandardWebhooks() throws Exception {
+        env.produce(Topics.INBOUND_MESSAGES, Topics.inboundKey(seed.phoneNumberId, "+919876543210"),
+                WebhookFixtures.buttonReply(seed.phoneNumberId));
+        env.produce(Topics.INBOUND_MESSAGES, Topics.inboundKey(seed.phoneNumberId, "+919876543210"),
+                WebhookFixtures.listReply(seed.phoneNumberId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> seed.receiver.delivered().size() >= 2);
+        List<JsonNode> bodies = seed.verifiedBodies();
+        assertThat(bodies.get(0)).isEqualTo(JSON.readTree("""
+                {"event":"message.received","timestamp":"2025-12-23T14:35:00.000Z","data":{
+                 "message_id":"wamid.xyz123","from":"+919876543210","to":"+14155551234",
+                 "message":{"type":"button","button":{"text":"Confirm","payload":"confirm_order_12345"}},
+                 "context":{"wamid":"wamid.context001"}}}"""));
+        assertThat(bodies.get(1)).isEqualTo(JSON.readTree("""
+                {"event":"message.received","timestamp":"2025-12-23T14:35:00.000Z","data":{
+                 "message_id":"wamid.abc456","from":"+919876543210","to":"+14155551234",
+                 "message":{"type":"interactive","interactive":{"type":"list_reply",
+                  "list_reply":{"id":"prod_laptop_001","title":"Laptop Pro 15"}}}}}"""));
+        assertThat(seed.receiver.delivered().get(0).header("webhook-id"))
+                .isEqualTo(WebhookSigner.webhookId(seed.endpoint.getEndpointId(), "wamid.xyz123"));
+    }
+
+    @Test
+    void statusEventsArriveOncePerTransitionInOrderEvenWhenTheFirstIsRetried() throws Exception {
+        // The first two requests fail: "sent" is parked and retried; "delivered" and "read" wait behind it.
+        ordered.receiver.behave(n -> n <= 2 ? 503 : 200);
+        String messageId = UUID.randomUUID().toString();
+        env.produce(Topics.MESSAGE_STATUS, messageId, WebhookFixtures.status(ordered.accountId, messageId,
+                MessageState.QUEUED));
+        env.produce(Topics.MESSAGE_STATUS, messageId, WebhookFixtures.status(ordered.accountId, messageId,
+                MessageState.QUEUED, MessageState.SENT));
+        env.produce(Topics.MESSAGE_STATUS, messageId, WebhookFixtures.status(ordered.accountId, messageId,
+                MessageState.QUEUED, MessageState.SENT));
+        env.produce(Topics.MESSAGE_STATUS, messageId, WebhookFixtures.status(ordered.accountId, messageId,
+                MessageState.QUEUED, MessageState.SENT, MessageState.DELIVERED));
+        env.produce(Topics.MESSAGE_STATUS, messageId, WebhookFixtures.status(ordered.accountId, messageId,
+                MessageState.QUEUED, MessageState.SENT, MessageState.DELIVERED, MessageState.READ));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ordered.receiver.delivered().size() >= 3);
+        List<String> statuses = ordered.verifiedBodies().stream()
+                .map(body -> body.at("/data/status").asText()).toList();
+        assertThat(statuses).containsExactly("sent", "delivered", "read");
+        JsonNode sent = ordered.verifiedBodies().get(0);
+        assertThat(sent.at("/data/message_id").asText()).isEqualTo(messageId);
+        assertThat(sent.at("/data/reference").asText()).isEqualTo("order-789");
+        assertThat(sent.at("/data/recipient").asText()).isEqualTo("+919876543210");
+        // Every attempt of the retried event carried the same webhook-id.
+        List<String> sentIds = ordered.receiver.requests().stream()
+                .filter(r -> r.body().contains("\"sent\"")).map(r -> r.header("webhook-id")).distinct().toList();
+        assertThat(sentIds).hasSize(1);
+
+        String log = env.admin("GET", "/admin/webhooks/deliveries/" + sentIds.get(0)).body();
+        JsonNode attempts = JSON.readTree(log).get("attempts");
+        assertThat(attempts).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(attempts.get(0).get("http_status").asInt()).isEqualTo(503);
+        assertThat(attempts.get(attempts.size() - 1).get("outcome").asText()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDeadEndpointNeitherDelaysAHealthyOneNorSurvivesItsDisableAfter() throws Exception {
+        dead.receiver.behave(n -> 0);
+        for (int i = 0; i < 10; i++) {
+            String deadId = UUID.randomUUID().toString();
+            env.produce(Topics.MESSAGE_STATUS, deadId, WebhookFixtures.status(dead.accountId, deadId,
+                    MessageState.QUEUED, MessageState.SENT));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !dead.receiver.requests().isEmpty());
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            String healthyId = UUID.randomUUID().toString();
+            env.produce(Topics.MESSAGE_STATUS, healthyId, WebhookFixtures.status(healthy.accountId, healthyId,
+                    MessageState.QUEUED, MessageState.SENT));
+        }
+        await().atMost(Duration.ofSeconds(3)).until(() -> healthy.receiver.delivered().size() >= 10);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(healthy.verifiedBodies()).hasSize(10);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthState(dead.endpoint.getEndpointId())
+                .equals("DISABLED"));
+    }
+
+    private String healthState(String endpointId) throws Exception {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String,
+                io.switchboard.schemas.avro.WebhookEndpointHealth>(Map.of("bootstrap.servers",
+                env.kafka.bootstrapServers()), Topics.WEBHOOK_ENDPOINT_HEALTH.keySerde().deserializer(),
+                Topics.WEBHOOK_ENDPOINT_HEALTH.valueSerde(env.registry.url()).deserializer())) {
+            var partition = new org.apache.kafka.common.TopicPartition(Topics.WEBHOOK_ENDPOINT_HEALTH.name(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            String state = "NONE";
+            while (consumer.position(partition) < end) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key().equals(endpointId) && record.value() != null) {
+                        state = record.value().getState();
+                    }
+                }
+            }
+            return state;
+        }
+    }
+}
