@@ -34,6 +34,7 @@ class CustomerWebhooksTest {
     private final Fixture ordered = new Fixture("ordered");
     private final Fixture healthy = new Fixture("healthy");
     private final Fixture dead = new Fixture("dead");
+    private final Fixture replayed = new Fixture("replayed");
 
     /** An account with its own number, receiver and endpoint. */
     private final class Fixture {
@@ -74,7 +75,7 @@ class CustomerWebhooksTest {
     @BeforeAll
     void start() throws Exception {
         env = new WebhookEnvironment(Map.of("switchboard.webhooks.disable-after", "4s"));
-        for (Fixture fixture : List.of(seed, ordered, healthy, dead)) {
+        for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed)) {
             fixture.register();
         }
         env.start();
@@ -83,7 +84,7 @@ class CustomerWebhooksTest {
     @AfterAll
     void stop() {
         env.close();
-        for (Fixture fixture : List.of(seed, ordered, healthy, dead)) {
+        for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed)) {
             fixture.receiver.close();
         }
     }
@@ -168,6 +169,31 @@ class CustomerWebhooksTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> healthState(dead.endpoint.getEndpointId())
                 .equals("DISABLED"));
+    }
+
+    @Test
+    void aReplayOfATimeRangeSendsTheEndpointsEventsAgainWithTheirWebhookIds() throws Exception {
+        java.time.Instant from = java.time.Instant.now().minusSeconds(1);
+        String messageId = UUID.randomUUID().toString();
+        env.produce(Topics.MESSAGE_STATUS, messageId, WebhookFixtures.status(replayed.accountId, messageId,
+                MessageState.QUEUED, MessageState.SENT));
+        await().atMost(Duration.ofSeconds(20)).until(() -> replayed.receiver.delivered().size() == 1);
+
+        var answer = env.admin("POST", "/admin/webhooks/endpoints/" + replayed.endpoint.getEndpointId()
+                + "/replay?from=" + from);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).get("replayed").asInt()).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> replayed.receiver.delivered().size() == 2);
+        assertThat(replayed.verifiedBodies()).hasSize(2);
+        List<String> ids = replayed.receiver.delivered().stream().map(r -> r.header("webhook-id")).distinct()
+                .toList();
+        assertThat(ids).containsExactly(WebhookSigner.webhookId(replayed.endpoint.getEndpointId(),
+                messageId + ":SENT"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> JSON.readTree(env.admin("GET",
+                "/admin/webhooks/deliveries/" + ids.get(0)).body()).get("attempts").size() == 2);
+        assertThat(env.admin("GET", "/admin/webhooks/deliveries/" + ids.get(0)).body()).contains("\"replay\":true");
+        assertThat(env.admin("GET", "/admin/webhooks/deliveries/msg_unknown").statusCode()).isEqualTo(404);
     }
 
     private String healthState(String endpointId) throws Exception {
