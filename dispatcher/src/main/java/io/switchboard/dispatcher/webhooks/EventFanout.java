@@ -39,6 +39,7 @@ final class EventFanout implements AutoCloseable {
     private final EndpointDirectory directory;
     private final WebhookRecords records;
     private final StatusEvents statusEvents = new StatusEvents(100_000);
+    private final ReplyContext replies;
     private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
@@ -57,6 +58,7 @@ final class EventFanout implements AutoCloseable {
         this.directory = directory;
         this.records = records;
         this.clock = clock;
+        this.replies = new ReplyContext(properties.getProjectorUrl(), properties.getProjectorTimeout());
         this.thread = new Thread(this::run, "webhooks-fanout");
         thread.setDaemon(true);
     }
@@ -108,7 +110,8 @@ final class EventFanout implements AutoCloseable {
             InboundMessage message = inbound.deserialize(record.topic(), record.value());
             Account account = directory.accountOfNumber(message.getPhoneNumberId());
             return account == null ? List.of() : List.of(InboundEvents.of(record.key(), message,
-                    account.getAccountId(), account.getDisplayPhoneNumber()));
+                    account.getAccountId(), account.getDisplayPhoneNumber(),
+                    replies.messageIdOf(message.getContextWamid())));
         } catch (RuntimeException e) {
             LOG.warn("Skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), e.toString());

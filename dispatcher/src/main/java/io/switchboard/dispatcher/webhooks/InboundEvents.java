@@ -10,7 +10,8 @@ import java.util.List;
  * Turns {@code inbound-messages} records into {@code message.received} events in seed 003's shape:
  * {@code {"event","timestamp","data":{"message_id","from","to","message":{...}}}}. {@code message} is WhatsApp's own
  * message object as received (the record's rawJson) without the fields already in {@code data} ({@code from},
- * {@code id}, {@code timestamp}) and without {@code context}, which becomes {@code data.context.wamid}: so text,
+ * {@code id}, {@code timestamp}) and without {@code context}, which becomes {@code data.context} ({@code wamid},
+ * and our {@code message_id} when the projector knows it): so text,
  * media (with WhatsApp's media id), location, contacts, reactions, template buttons, button and list replies all
  * arrive exactly as WhatsApp describes them. {@code to} is the business number in E.164 with a leading +.
  */
@@ -24,11 +25,17 @@ public final class InboundEvents {
 
     /** The event, for the account owning the receiving number. */
     public static CustomerEvent of(String key, InboundMessage message, String accountId, String displayPhoneNumber) {
-        return new CustomerEvent(CustomerEvent.RECEIVED, message.getWamid(), key, accountId, null,
-                payload(message, displayPhoneNumber));
+        return of(key, message, accountId, displayPhoneNumber, null);
     }
 
-    static String payload(InboundMessage message, String displayPhoneNumber) {
+    /** With {@code contextMessageId}: our message id of the message replied to, when known. */
+    public static CustomerEvent of(String key, InboundMessage message, String accountId, String displayPhoneNumber,
+                                   String contextMessageId) {
+        return new CustomerEvent(CustomerEvent.RECEIVED, message.getWamid(), key, accountId, null,
+                payload(message, displayPhoneNumber, contextMessageId));
+    }
+
+    static String payload(InboundMessage message, String displayPhoneNumber, String contextMessageId) {
         ObjectNode root = JSON.createObjectNode();
         root.put("event", CustomerEvent.RECEIVED);
         root.put("timestamp", CustomerEvent.timestamp(message.getSentAt()));
@@ -38,7 +45,11 @@ public final class InboundEvents {
         data.put("to", e164(message.getDisplayPhoneNumber() != null ? message.getDisplayPhoneNumber() : displayPhoneNumber));
         data.set("message", whatsAppMessage(message));
         if (message.getContextWamid() != null) {
-            data.putObject("context").put("wamid", message.getContextWamid());
+            ObjectNode context = data.putObject("context");
+            context.put("wamid", message.getContextWamid());
+            if (contextMessageId != null) {
+                context.put("message_id", contextMessageId);
+            }
         }
         return root.toString();
     }

@@ -29,6 +29,8 @@ public class WebhookProperties {
     private int maxQueuedPerEndpoint = 100;
     private Duration healthPublishInterval = Duration.ofSeconds(1);
     private Duration logLookback = Duration.ofDays(7);
+    private String projectorUrl;
+    private Duration projectorTimeout = Duration.ofSeconds(2);
 
     @Nullable
     public String getMasterKey() {
@@ -125,6 +127,23 @@ public class WebhookProperties {
 
     public void setLogLookback(Duration logLookback) {
         this.logLookback = logLookback;
+    }
+
+    @Nullable
+    public String getProjectorUrl() {
+        return projectorUrl;
+    }
+
+    public void setProjectorUrl(@Nullable String projectorUrl) {
+        this.projectorUrl = projectorUrl;
+    }
+
+    public Duration getProjectorTimeout() {
+        return projectorTimeout;
+    }
+
+    public void setProjectorTimeout(Duration projectorTimeout) {
+        this.projectorTimeout = projectorTimeout;
     }
 
     @Override

@@ -72,9 +72,23 @@ class CustomerWebhooksTest {
         }
     }
 
+    /** Stands in for the status projector's wamid index. */
+    private com.sun.net.httpserver.HttpServer projector;
+
     @BeforeAll
     void start() throws Exception {
-        env = new WebhookEnvironment(Map.of("switchboard.webhooks.disable-after", "4s"));
+        projector = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        projector.createContext("/internal/wamids/", exchange -> {
+            boolean known = exchange.getRequestURI().getPath().endsWith("/wamid.context001");
+            byte[] body = (known ? "{\"message_id\":\"6a1c2f0e-order-confirmation\"}"
+                    : "{\"code\":\"WAMID_NOT_FOUND\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        projector.start();
+        env = new WebhookEnvironment(Map.of("switchboard.webhooks.disable-after", "4s",
+                "switchboard.webhooks.projector-url", "http://127.0.0.1:" + projector.getAddress().getPort()));
         for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed)) {
             fixture.register();
         }
@@ -84,13 +98,14 @@ class CustomerWebhooksTest {
     @AfterAll
     void stop() {
         env.close();
+        projector.stop(0);
         for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed)) {
             fixture.receiver.close();
         }
     }
 
     @Test
-    void buttonAndListRepliesArriveInSeed003sShapeSignedPerStandardWebhooks() throws Exception {
+    void buttonAndListRepliesArriveInSeed003sShapeWithTheirContextSignedPerStandardWebhooks() throws Exception {
         env.produce(Topics.INBOUND_MESSAGES, Topics.inboundKey(seed.phoneNumberId, "+919876543210"),
                 WebhookFixtures.buttonReply(seed.phoneNumberId));
         env.produce(Topics.INBOUND_MESSAGES, Topics.inboundKey(seed.phoneNumberId, "+919876543210"),
@@ -102,7 +117,7 @@ class CustomerWebhooksTest {
                 {"event":"message.received","timestamp":"2025-12-23T14:35:00.000Z","data":{
                  "message_id":"wamid.xyz123","from":"+919876543210","to":"+14155551234",
                  "message":{"type":"button","button":{"text":"Confirm","payload":"confirm_order_12345"}},
-                 "context":{"wamid":"wamid.context001"}}}"""));
+                 "context":{"wamid":"wamid.context001","message_id":"6a1c2f0e-order-confirmation"}}}"""));
         assertThat(bodies.get(1)).isEqualTo(JSON.readTree("""
                 {"event":"message.received","timestamp":"2025-12-23T14:35:00.000Z","data":{
                  "message_id":"wamid.abc456","from":"+919876543210","to":"+14155551234",
