@@ -35,7 +35,8 @@ final class DeliveryLanes {
 
     private final Map<String, ArrayDeque<LaneItem>> hot = new HashMap<>();
     private final Map<String, ArrayDeque<LaneItem>> retry = new HashMap<>();
-    private final Map<String, TopicPartition> parking = new HashMap<>();
+    private final Map<String, LaneItem> parking = new HashMap<>();
+    private final Map<String, Integer> parkingPerLane = new HashMap<>();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, ArrayDeque<Runnable>> waiters = new HashMap<>();
     private final EndpointDirectory directory;
@@ -63,7 +64,7 @@ final class DeliveryLanes {
     synchronized void accept(WebhookDelivery record, boolean parked, PartitionOffsets offsets, long offset) {
         LaneItem item = new LaneItem(record, parked, offsets, offset);
         if (parked) {
-            parking.remove(item.parkingKey());
+            unpark(parking.remove(item.parkingKey()));
         }
         ArrayDeque<LaneItem> lane = lanes(parked).computeIfAbsent(item.lane(), k -> new ArrayDeque<>());
         lane.add(item);
@@ -77,7 +78,14 @@ final class DeliveryLanes {
     }
 
     private boolean hasParked(String lane) {
-        return retry.containsKey(lane) || parking.keySet().stream().anyMatch(k -> k.startsWith(lane + "#"));
+        return retry.containsKey(lane) || parkingPerLane.containsKey(lane);
+    }
+
+    /** A parked copy was read back (or its partition left): its lane no longer waits for it. */
+    private void unpark(LaneItem item) {
+        if (item != null) {
+            parkingPerLane.computeIfPresent(item.lane(), (lane, count) -> count <= 1 ? null : count - 1);
+        }
     }
 
     private void pump(String laneKey, boolean parked) {
@@ -190,16 +198,21 @@ final class DeliveryLanes {
             }
         }
         ArrayDeque<Runnable> queue = waiters.get(endpoint.getEndpointId());
-        Runnable next = queue == null ? null : queue.poll();
-        if (next != null) {
-            next.run();
+        if (queue != null && health.isDisabled(endpoint)) {
+            // Nothing will free a connection of a disabled endpoint: let every waiting lane drop its events now.
+            waiters.remove(endpoint.getEndpointId());
+            queue.forEach(Runnable::run);
+        } else if (queue != null && !queue.isEmpty()) {
+            queue.poll().run();
         }
     }
 
     /** Moves a hot lane's head to webhook-retries; its offset finishes once Kafka acknowledged the parked copy. */
     private void park(String laneKey, LaneItem head) {
         hot.get(laneKey).poll();
-        parking.put(head.parkingKey(), head.offsets.partition());
+        if (parking.put(head.parkingKey(), head) == null) {
+            parkingPerLane.merge(laneKey, 1, Integer::sum);
+        }
         WebhookDelivery parked = WebhookDelivery.newBuilder(head.record).setAttempts(head.attempts)
                 .setFirstAttemptAt(head.firstAttemptAt).build();
         records.retry(head.offsets.partition().partition(), parked).whenComplete((metadata, failure) -> {
@@ -236,7 +249,13 @@ final class DeliveryLanes {
                     && partitions.contains(item.offsets.partition())));
             lanes.values().removeIf(ArrayDeque::isEmpty);
         }
-        parking.values().removeIf(partitions::contains);
+        parking.values().removeIf(item -> {
+            boolean released = partitions.contains(item.offsets.partition());
+            if (released) {
+                unpark(item);
+            }
+            return released;
+        });
     }
 
     /** Events waiting in memory, fresh and parked. */

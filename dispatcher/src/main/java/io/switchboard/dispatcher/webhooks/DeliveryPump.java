@@ -37,6 +37,8 @@ final class DeliveryPump implements AutoCloseable {
     private final DeliveryLanes lanes;
     private final Map<TopicPartition, PartitionOffsets> offsets = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> retriesEndAtAssignment = new HashMap<>();
+    private final int maxPending;
+    private boolean backpressure;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -49,6 +51,7 @@ final class DeliveryPump implements AutoCloseable {
         Deserializer<WebhookDelivery> values = Topics.WEBHOOK_DELIVERIES.valueSerde(registryUrl).deserializer();
         this.consumer = new KafkaConsumer<>(config, Topics.WEBHOOK_DELIVERIES.keySerde().deserializer(), values);
         this.lanes = lanes;
+        this.maxPending = properties.getMaxPending();
         this.thread = new Thread(this::run, "webhooks-delivery");
         thread.setDaemon(true);
     }
@@ -74,6 +77,7 @@ final class DeliveryPump implements AutoCloseable {
                             record.offset());
                 }
                 resumeCaughtUp();
+                applyBackpressure();
                 commit(false);
             }
         } catch (WakeupException e) {
@@ -95,9 +99,29 @@ final class DeliveryPump implements AutoCloseable {
             if (consumer.position(entry.getKey()) < entry.getValue()) {
                 return false;
             }
-            consumer.resume(List.of(hotOf(entry.getKey())));
+            if (!backpressure) {
+                consumer.resume(List.of(hotOf(entry.getKey())));
+            }
             return true;
         });
+    }
+
+    /** Above max-pending events in memory every partition pauses; below half of it they resume. */
+    private void applyBackpressure() {
+        int pending = lanes.pending();
+        if (!backpressure && pending > maxPending) {
+            backpressure = true;
+            consumer.pause(consumer.assignment());
+            LOG.warn("{} webhook events pending in memory: pausing all partitions", pending);
+        } else if (backpressure && pending < maxPending / 2) {
+            backpressure = false;
+            consumer.resume(consumer.assignment().stream().filter(p -> !waitsForRetries(p)).toList());
+        }
+    }
+
+    private boolean waitsForRetries(TopicPartition partition) {
+        return partition.topic().equals(Topics.WEBHOOK_DELIVERIES.name()) && retriesEndAtAssignment
+                .containsKey(new TopicPartition(Topics.WEBHOOK_RETRIES.name(), partition.partition()));
     }
 
     private void commit(boolean sync) {
@@ -149,7 +173,8 @@ final class DeliveryPump implements AutoCloseable {
             List<TopicPartition> retries = partitions.stream()
                     .filter(p -> p.topic().equals(Topics.WEBHOOK_RETRIES.name())).toList();
             consumer.endOffsets(retries).forEach(retriesEndAtAssignment::put);
-            consumer.pause(retries.stream().map(DeliveryPump::hotOf).filter(partitions::contains).toList());
+            consumer.pause(backpressure ? partitions
+                    : retries.stream().map(DeliveryPump::hotOf).filter(partitions::contains).toList());
         }
 
         private void release(Collection<TopicPartition> partitions) {

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who gets which event: the {@code webhook-endpoints} and {@code accounts} topics followed into memory. An endpoint
- * receives an event when it belongs to the event's account, subscribed to its type and is switched on; an endpoint
+ * receives an event when it belongs to the event's account and subscribed to its type (a paused or disabled one too:
+ * delivery drops it and logs that, so a replay after enabling can still send it); an endpoint
  * bound to an API key receives only the status events of messages sent with that key (inbound messages belong to no
  * key, so it receives all of its account's). Secrets are decrypted with the master key when first used and cached
  * against their ciphertext (a rotated secret is decrypted again); they never leave memory.
@@ -50,7 +51,7 @@ final class EndpointDirectory implements AutoCloseable {
 
     List<WebhookEndpoint> subscribers(CustomerEvent event) {
         return endpoints.all().stream()
-                .filter(e -> e.getEnabled() && e.getAccountId().equals(event.accountId()))
+                .filter(e -> e.getAccountId().equals(event.accountId()))
                 .filter(e -> e.getEvents().contains(event.type()))
                 .filter(e -> e.getApiKeyId() == null || CustomerEvent.RECEIVED.equals(event.type())
                         || e.getApiKeyId().equals(event.apiKeyId()))

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Reads {@code message-status} and {@code inbound-messages}, turns each record into customer events
  * ({@link StatusEvents}, {@link InboundEvents}) and writes one {@code webhook-deliveries} record per subscribed
  * endpoint, keyed like the source record. Offsets are committed only after every record of the poll was acknowledged;
- * a failed write rewinds to the committed offsets, so nothing is skipped (re-written events keep their webhook ids).
+ * a failed write rewinds to the batch's first offsets, so nothing is skipped (re-written events keep their webhook ids).
  * It never calls a customer: a slow endpoint cannot hold it up.
  */
 final class EventFanout implements AutoCloseable {
@@ -72,7 +73,9 @@ final class EventFanout implements AutoCloseable {
             consumer.subscribe(List.of(Topics.MESSAGE_STATUS.name(), Topics.INBOUND_MESSAGES.name()));
             while (running) {
                 List<CompletableFuture<?>> writes = new ArrayList<>();
+                Map<TopicPartition, Long> firstOffsets = new HashMap<>();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
                     for (CustomerEvent event : events(record)) {
                         for (WebhookEndpoint endpoint : directory.subscribers(event)) {
                             writes.add(records.delivery(delivery(endpoint, event)));
@@ -87,7 +90,7 @@ final class EventFanout implements AutoCloseable {
                     consumer.commitSync();
                 } catch (RuntimeException e) {
                     LOG.warn("Writing webhook deliveries failed, reading the batch again: {}", e.toString());
-                    rewind();
+                    firstOffsets.forEach(consumer::seek);
                 }
             }
         } catch (WakeupException e) {
@@ -129,16 +132,6 @@ final class EventFanout implements AutoCloseable {
                 .setPayload(event.payload())
                 .setCreatedAt(clock.instant())
                 .build();
-    }
-
-    private void rewind() {
-        consumer.committed(consumer.assignment()).forEach((partition, offset) -> {
-            if (offset != null) {
-                consumer.seek(partition, offset);
-            } else {
-                consumer.seekToBeginning(List.of(partition));
-            }
-        });
     }
 
     @Override

@@ -27,6 +27,7 @@ public class WebhookProperties {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private int maxConcurrencyPerEndpoint = 4;
     private int maxQueuedPerEndpoint = 100;
+    private int maxPending = 50_000;
     private Duration healthPublishInterval = Duration.ofSeconds(1);
     private Duration logLookback = Duration.ofDays(7);
     private String projectorUrl;
@@ -111,6 +112,14 @@ public class WebhookProperties {
 
     public void setMaxQueuedPerEndpoint(int maxQueuedPerEndpoint) {
         this.maxQueuedPerEndpoint = Math.max(0, maxQueuedPerEndpoint);
+    }
+
+    public int getMaxPending() {
+        return maxPending;
+    }
+
+    public void setMaxPending(int maxPending) {
+        this.maxPending = Math.max(2, maxPending);
     }
 
     public Duration getHealthPublishInterval() {

@@ -37,6 +37,8 @@ final class WebhookRecords implements AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dispatcher-webhooks");
+        // Sends happen under the delivery lock: never wait a minute for metadata of an unreachable broker.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         this.deliveries = Topics.WEBHOOK_DELIVERIES.valueSerde(registryUrl).serializer();
         this.attempts = Topics.WEBHOOK_ATTEMPTS.valueSerde(registryUrl).serializer();
