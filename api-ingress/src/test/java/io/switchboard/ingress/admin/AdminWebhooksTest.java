@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -151,6 +152,36 @@ class AdminWebhooksTest {
                 {"account_id":"acct-nobody","url":"https://hooks.acme.example/","events":["message.status"]}""");
         assertThat(unknownAccount.statusCode()).isEqualTo(404);
         assertThat(app.send("GET", PATH, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentsExamplesWorkAsWritten() throws Exception {
+        Map<String, Object> document;
+        try (var in = getClass().getResourceAsStream("/openapi/switchboard-api.yaml")) {
+            document = new org.yaml.snakeyaml.Yaml().load(in);
+        }
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        String accountId = admin.createAccount();
+        String create = example(paths.get(PATH).get("post")).replace("\"demo\"", "\"" + accountId + "\"");
+        HttpResponse<String> created = admin.call("POST", PATH, create);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).get("data").get("id").asText();
+        HttpResponse<String> patched = admin.call("PATCH", PATH + "/" + id,
+                example(paths.get(PATH + "/{endpoint_id}").get("patch")));
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        for (String action : List.of("rotate-secret", "disable", "enable")) {
+            assertThat(paths).containsKey(PATH + "/{endpoint_id}/" + action);
+            assertThat(admin.call("POST", PATH + "/" + id + "/" + action, null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String example(Object operation) throws Exception {
+        Map<String, Object> body = (Map<String, Object>) ((Map<String, Object>) operation).get("requestBody");
+        Object example = ((Map<String, Map<String, Object>>) body.get("content")).get("application/json")
+                .get("example");
+        return IngressApp.JSON.writeValueAsString(example);
     }
 
     private static void publishHealth(WebhookEndpointHealth health) throws Exception {
