@@ -60,6 +60,15 @@ final class CompactedFollower<V extends SpecificRecord> implements AutoCloseable
         return List.copyOf(values.values());
     }
 
+    /** A live view, for scans that should not copy the table on every event. */
+    java.util.Collection<V> values() {
+        return java.util.Collections.unmodifiableCollection(values.values());
+    }
+
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
     private void run() {
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()

@@ -8,6 +8,7 @@ import io.switchboard.schemas.TopicProvisioner;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.WebhookEndpointHealth;
 import io.switchboard.schemas.crypto.SecretCipher;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -45,9 +46,12 @@ public class CustomerWebhooks {
     private DeliveryPump pump;
     private DeliveryLog log;
 
-    public CustomerWebhooks(WebhookProperties properties, KafkaClientSettings kafka) {
+    private final MeterRegistry meters;
+
+    public CustomerWebhooks(WebhookProperties properties, KafkaClientSettings kafka, MeterRegistry meters) {
         this.properties = properties;
         this.kafka = kafka;
+        this.meters = meters;
     }
 
     @PostConstruct
@@ -81,7 +85,8 @@ public class CustomerWebhooks {
         long interval = properties.getHealthPublishInterval().toMillis();
         timers.scheduleWithFixedDelay(health::publishPending, interval, interval, TimeUnit.MILLISECONDS);
         WebhookSender sender = new WebhookSender(properties.getConnectTimeout(), properties.getRequestTimeout(), clock);
-        DeliveryLanes lanes = new DeliveryLanes(directory, health, sender, records, properties, timers, clock);
+        DeliveryLanes lanes = new DeliveryLanes(directory, health, sender, records, properties, timers, clock, meters);
+        meters.gauge("webhooks.pending", lanes, DeliveryLanes::pending);
         log = new DeliveryLog(config, registry, records, properties.getLogLookback());
         pump = new DeliveryPump(config, registry, properties, lanes);
         fanout = new EventFanout(config, registry, properties, directory, records, clock);
@@ -91,6 +96,12 @@ public class CustomerWebhooks {
 
     DeliveryLog log() {
         return log;
+    }
+
+    /** Whether the fan-out, the delivery loop and the table followers are all running. */
+    boolean isAlive() {
+        return fanout != null && fanout.isAlive() && pump != null && pump.isAlive() && directory.isAlive()
+                && storedHealth.isAlive();
     }
 
     @PreDestroy

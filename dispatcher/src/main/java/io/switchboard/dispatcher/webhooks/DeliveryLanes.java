@@ -47,9 +47,12 @@ final class DeliveryLanes {
     private final WebhookProperties properties;
     private final ScheduledExecutorService timers;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     DeliveryLanes(EndpointDirectory directory, EndpointHealth health, WebhookSender sender, WebhookRecords records,
-                  WebhookProperties properties, ScheduledExecutorService timers, Clock clock) {
+                  WebhookProperties properties, ScheduledExecutorService timers, Clock clock,
+                  io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.directory = directory;
         this.health = health;
         this.sender = sender;
@@ -210,6 +213,7 @@ final class DeliveryLanes {
     /** Moves a hot lane's head to webhook-retries; its offset finishes once Kafka acknowledged the parked copy. */
     private void park(String laneKey, LaneItem head) {
         hot.get(laneKey).poll();
+        meters.counter("webhooks.parked").increment();
         if (parking.put(head.parkingKey(), head) == null) {
             parkingPerLane.merge(laneKey, 1, Integer::sum);
         }
@@ -236,6 +240,10 @@ final class DeliveryLanes {
     }
 
     private void log(LaneItem item, Instant at, Integer status, long latency, String error, String outcome) {
+        meters.counter("webhooks.attempts", "outcome", outcome, "event", item.record.getEvent()).increment();
+        if (!"DROPPED".equals(outcome)) {
+            meters.timer("webhooks.latency").record(Duration.ofMillis(latency));
+        }
         records.attempt(WebhookAttempt.newBuilder().setWebhookId(item.record.getWebhookId())
                 .setEndpointId(item.record.getEndpointId()).setEvent(item.record.getEvent())
                 .setAttempt(item.attempts).setAt(at).setHttpStatus(status).setLatencyMs(latency).setError(error)

@@ -189,6 +189,11 @@ final class DeliveryPump implements AutoCloseable {
         }
     }
 
+    /** False once the loop stopped on an error (or was closed). */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
     @Override
     public void close() {
         running = false;

@@ -45,12 +45,12 @@ final class EndpointDirectory implements AutoCloseable {
 
     /** The account whose sending number is {@code phoneNumberId}, or null. */
     Account accountOfNumber(String phoneNumberId) {
-        return accounts.all().stream().filter(a -> phoneNumberId.equals(a.getPhoneNumberId())).findFirst()
+        return accounts.values().stream().filter(a -> phoneNumberId.equals(a.getPhoneNumberId())).findFirst()
                 .orElse(null);
     }
 
     List<WebhookEndpoint> subscribers(CustomerEvent event) {
-        return endpoints.all().stream()
+        return endpoints.values().stream()
                 .filter(e -> e.getAccountId().equals(event.accountId()))
                 .filter(e -> e.getEvents().contains(event.type()))
                 .filter(e -> e.getApiKeyId() == null || CustomerEvent.RECEIVED.equals(event.type())
@@ -67,6 +67,10 @@ final class EndpointDirectory implements AutoCloseable {
         String secret = cipher.decrypt(endpoint.getEncryptedSecret());
         secrets.put(endpoint.getEndpointId(), new String[] {endpoint.getEncryptedSecret(), secret});
         return secret;
+    }
+
+    boolean isAlive() {
+        return endpoints.isAlive() && accounts.isAlive();
     }
 
     @Override

@@ -134,6 +134,11 @@ final class EventFanout implements AutoCloseable {
                 .build();
     }
 
+    /** False once the loop stopped on an error (or was closed). */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+
     @Override
     public void close() {
         running = false;

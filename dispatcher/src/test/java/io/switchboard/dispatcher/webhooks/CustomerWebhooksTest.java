@@ -35,6 +35,7 @@ class CustomerWebhooksTest {
     private final Fixture healthy = new Fixture("healthy");
     private final Fixture dead = new Fixture("dead");
     private final Fixture replayed = new Fixture("replayed");
+    private final Fixture keyed = new Fixture("keyed", "key_a");
 
     /** An account with its own number, receiver and endpoint. */
     private final class Fixture {
@@ -45,11 +46,17 @@ class CustomerWebhooksTest {
         final WebhookEndpoint endpoint;
 
         Fixture(String name) {
+            this(name, null);
+        }
+
+        Fixture(String name, String apiKeyId) {
             try {
                 accountId = "acct_" + name + "_" + run;
                 phoneNumberId = "1065" + Math.abs((name + run).hashCode());
                 receiver = new WebhookReceiver();
-                endpoint = WebhookFixtures.endpoint(accountId, receiver.url(), secret, ALL_EVENTS);
+                WebhookEndpoint plain = WebhookFixtures.endpoint(accountId, receiver.url(), secret, ALL_EVENTS);
+                plain.setApiKeyId(apiKeyId);
+                endpoint = plain;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -89,7 +96,7 @@ class CustomerWebhooksTest {
         projector.start();
         env = new WebhookEnvironment(Map.of("switchboard.webhooks.disable-after", "4s",
                 "switchboard.webhooks.projector-url", "http://127.0.0.1:" + projector.getAddress().getPort()));
-        for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed)) {
+        for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed, keyed)) {
             fixture.register();
         }
         env.start();
@@ -99,7 +106,7 @@ class CustomerWebhooksTest {
     void stop() {
         env.close();
         projector.stop(0);
-        for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed)) {
+        for (Fixture fixture : List.of(seed, ordered, healthy, dead, replayed, keyed)) {
             fixture.receiver.close();
         }
     }
@@ -184,6 +191,48 @@ class CustomerWebhooksTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> healthState(dead.endpoint.getEndpointId())
                 .equals("DISABLED"));
+
+        // The account fixes its endpoint and an administrator enables it: deliveries resume.
+        dead.receiver.behave(n -> 200);
+        WebhookEndpoint enabled = WebhookEndpoint.newBuilder(dead.endpoint).setEnabledAt(java.time.Instant.now())
+                .build();
+        env.produce(Topics.WEBHOOK_ENDPOINTS, enabled.getEndpointId(), enabled);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String id = UUID.randomUUID().toString();
+            env.produce(Topics.MESSAGE_STATUS, id, WebhookFixtures.status(dead.accountId, id, MessageState.QUEUED,
+                    MessageState.SENT));
+            return !dead.receiver.delivered().isEmpty();
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> healthState(dead.endpoint.getEndpointId())
+                .equals("ACTIVE"));
+    }
+
+    @Test
+    void anEndpointBoundToAnApiKeyGetsOnlyThatKeysStatusesAndEveryReply() throws Exception {
+        String mine = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        var ofOtherKey = WebhookFixtures.status(keyed.accountId, other, MessageState.QUEUED, MessageState.SENT);
+        ofOtherKey.setApiKeyId("key_b");
+        env.produce(Topics.MESSAGE_STATUS, other, ofOtherKey);
+        var ofMyKey = WebhookFixtures.status(keyed.accountId, mine, MessageState.QUEUED, MessageState.SENT);
+        ofMyKey.setApiKeyId("key_a");
+        env.produce(Topics.MESSAGE_STATUS, mine, ofMyKey);
+        env.produce(Topics.INBOUND_MESSAGES, Topics.inboundKey(keyed.phoneNumberId, "+919876543210"),
+                WebhookFixtures.listReply(keyed.phoneNumberId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> keyed.receiver.delivered().size() >= 2);
+        List<String> received = keyed.verifiedBodies().stream()
+                .map(b -> b.get("event").asText() + " " + b.at("/data/message_id").asText()).toList();
+        assertThat(received).containsExactlyInAnyOrder("message.status " + mine, "message.received wamid.abc456");
+    }
+
+    @Test
+    void healthAndMetricsReportWebhookDelivery() throws Exception {
+        var health = env.admin("GET", "/health");
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).at("/details/webhooks/status").asText()).isEqualTo("UP");
+        await().atMost(Duration.ofSeconds(20)).until(() -> env.admin("GET", "/prometheus").body()
+                .contains("webhooks_attempts_total"));
     }
 
     @Test
