@@ -1,7 +1,6 @@
 package io.switchboard.dispatcher.webhooks;
 
 import io.switchboard.dispatcher.PartitionOffsets;
-import io.switchboard.schemas.avro.WebhookAttempt;
 import io.switchboard.schemas.avro.WebhookDelivery;
 import io.switchboard.schemas.avro.WebhookEndpoint;
 import java.time.Clock;
@@ -35,8 +34,7 @@ final class DeliveryLanes {
 
     private final Map<String, ArrayDeque<LaneItem>> hot = new HashMap<>();
     private final Map<String, ArrayDeque<LaneItem>> retry = new HashMap<>();
-    private final Map<String, LaneItem> parking = new HashMap<>();
-    private final Map<String, Integer> parkingPerLane = new HashMap<>();
+    private final ParkedLanes parking = new ParkedLanes();
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, ArrayDeque<Runnable>> waiters = new HashMap<>();
     private final EndpointDirectory directory;
@@ -47,12 +45,12 @@ final class DeliveryLanes {
     private final WebhookProperties properties;
     private final ScheduledExecutorService timers;
     private final Clock clock;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final AttemptLog log;
 
     DeliveryLanes(EndpointDirectory directory, EndpointHealth health, WebhookSender sender, WebhookRecords records,
                   WebhookProperties properties, ScheduledExecutorService timers, Clock clock,
                   io.micrometer.core.instrument.MeterRegistry meters) {
-        this.meters = meters;
+        this.log = new AttemptLog(records, meters);
         this.directory = directory;
         this.health = health;
         this.sender = sender;
@@ -67,7 +65,7 @@ final class DeliveryLanes {
     synchronized void accept(WebhookDelivery record, boolean parked, PartitionOffsets offsets, long offset) {
         LaneItem item = new LaneItem(record, parked, offsets, offset);
         if (parked) {
-            unpark(parking.remove(item.parkingKey()));
+            parking.readBack(item);
         }
         ArrayDeque<LaneItem> lane = lanes(parked).computeIfAbsent(item.lane(), k -> new ArrayDeque<>());
         lane.add(item);
@@ -81,14 +79,7 @@ final class DeliveryLanes {
     }
 
     private boolean hasParked(String lane) {
-        return retry.containsKey(lane) || parkingPerLane.containsKey(lane);
-    }
-
-    /** A parked copy was read back (or its partition left): its lane no longer waits for it. */
-    private void unpark(LaneItem item) {
-        if (item != null) {
-            parkingPerLane.computeIfPresent(item.lane(), (lane, count) -> count <= 1 ? null : count - 1);
-        }
+        return retry.containsKey(lane) || parking.inTransit(lane);
     }
 
     private void pump(String laneKey, boolean parked) {
@@ -99,6 +90,12 @@ final class DeliveryLanes {
         }
         LaneItem head = lane.peek();
         if (head.busy || head.waiting) {
+            return;
+        }
+        if (!head.offsets.isOwned()) {
+            // Its partition moved on: the next owner reads the record again.
+            lane.poll();
+            pump(laneKey, parked);
             return;
         }
         WebhookEndpoint endpoint = directory.endpoint(head.record.getEndpointId());
@@ -179,20 +176,23 @@ final class DeliveryLanes {
         String outcome;
         if (result.delivered()) {
             health.succeeded(endpoint);
-            outcome = "DELIVERED";
+            outcome = AttemptLog.DELIVERED;
         } else if (health.failed(endpoint, result.error())) {
-            outcome = "GAVE_UP";
+            outcome = AttemptLog.GAVE_UP;
             LOG.warn("Webhook endpoint {} disabled: failing for {}", endpoint.getEndpointId(),
                     properties.getDisableAfter());
         } else {
             outcome = head.parked && schedule.nextAttemptAt(head.attempts, head.firstAttemptAt).isEmpty()
-                    ? "GAVE_UP" : "RETRYING";
+                    ? AttemptLog.GAVE_UP : AttemptLog.RETRYING;
         }
-        log(head, at, result.httpStatus(), result.latencyMs(), result.error(), outcome);
-        if (lane != null && lane.peek() == head && head.offsets.isOwned()) {
-            if (outcome.equals("RETRYING") && !head.parked) {
+        log.attempt(head, at, result.httpStatus(), result.latencyMs(), result.error(), outcome);
+        if (lane != null && lane.peek() == head) {
+            if (!head.offsets.isOwned()) {
+                lane.poll();
+                pump(laneKey, head.parked);
+            } else if (outcome.equals(AttemptLog.RETRYING) && !head.parked) {
                 park(laneKey, head);
-            } else if (!outcome.equals("RETRYING")) {
+            } else if (!outcome.equals(AttemptLog.RETRYING)) {
                 lane.poll();
                 finish(head);
                 pump(laneKey, head.parked);
@@ -213,10 +213,8 @@ final class DeliveryLanes {
     /** Moves a hot lane's head to webhook-retries; its offset finishes once Kafka acknowledged the parked copy. */
     private void park(String laneKey, LaneItem head) {
         hot.get(laneKey).poll();
-        meters.counter("webhooks.parked").increment();
-        if (parking.put(head.parkingKey(), head) == null) {
-            parkingPerLane.merge(laneKey, 1, Integer::sum);
-        }
+        log.parked();
+        parking.sent(head);
         WebhookDelivery parked = WebhookDelivery.newBuilder(head.record).setAttempts(head.attempts)
                 .setFirstAttemptAt(head.firstAttemptAt).build();
         records.retry(head.offsets.partition().partition(), parked).whenComplete((metadata, failure) -> {
@@ -231,23 +229,12 @@ final class DeliveryLanes {
     }
 
     private void drop(LaneItem item, String why) {
-        log(item, clock.instant(), null, 0, why, "DROPPED");
+        log.dropped(item, clock.instant(), why);
         finish(item);
     }
 
     private void finish(LaneItem item) {
         item.offsets.finished(item.offset);
-    }
-
-    private void log(LaneItem item, Instant at, Integer status, long latency, String error, String outcome) {
-        meters.counter("webhooks.attempts", "outcome", outcome, "event", item.record.getEvent()).increment();
-        if (!"DROPPED".equals(outcome)) {
-            meters.timer("webhooks.latency").record(Duration.ofMillis(latency));
-        }
-        records.attempt(WebhookAttempt.newBuilder().setWebhookId(item.record.getWebhookId())
-                .setEndpointId(item.record.getEndpointId()).setEvent(item.record.getEvent())
-                .setAttempt(item.attempts).setAt(at).setHttpStatus(status).setLatencyMs(latency).setError(error)
-                .setOutcome(outcome).setReplay(item.record.getReplay()).build());
     }
 
     /** Forgets the items of partitions this instance no longer owns; their records go to the next owner. */
@@ -257,13 +244,7 @@ final class DeliveryLanes {
                     && partitions.contains(item.offsets.partition())));
             lanes.values().removeIf(ArrayDeque::isEmpty);
         }
-        parking.values().removeIf(item -> {
-            boolean released = partitions.contains(item.offsets.partition());
-            if (released) {
-                unpark(item);
-            }
-            return released;
-        });
+        parking.release(partitions);
     }
 
     /** Events waiting in memory, fresh and parked. */
