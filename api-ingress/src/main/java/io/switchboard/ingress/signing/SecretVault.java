@@ -20,7 +20,8 @@ public class SecretVault {
     private final Map<String, Cached> secrets = new ConcurrentHashMap<>();
 
     public SecretVault(MasterKeyConfiguration config) {
-        this.cipher = config.isConfigured() ? SecretCipher.fromBase64(config.getMasterKey()) : null;
+        this.cipher = config.isConfigured() ? SecretCipher.fromBase64(config.getMasterKey(),
+                "switchboard.ingress.master-key") : null;
     }
 
     public boolean isConfigured() {

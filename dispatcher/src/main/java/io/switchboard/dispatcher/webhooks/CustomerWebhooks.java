@@ -56,7 +56,8 @@ public class CustomerWebhooks {
 
     @PostConstruct
     void start() throws Exception {
-        SecretCipher cipher = SecretCipher.fromBase64(properties.getMasterKey());
+        SecretCipher cipher = SecretCipher.fromBase64(properties.getMasterKey(),
+                WebhookProperties.PREFIX + ".master-key");
         LOG.info("Starting customer webhooks: {}", properties);
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             TopicProvisioner.ensureTopics(admin, TOPICS, kafka.replicationFactor());

@@ -31,15 +31,20 @@ public final class SecretCipher {
 
     /** The cipher of a base64 master key; refuses anything that is not exactly 32 bytes. */
     public static SecretCipher fromBase64(String masterKey) {
+        return fromBase64(masterKey, "the master key");
+    }
+
+    /** As {@link #fromBase64(String)}, naming the configuration key in the refusal (never the value). */
+    public static SecretCipher fromBase64(String masterKey, String configKey) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(masterKey.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the master key is not valid base64 "
+            throw new IllegalArgumentException(configKey + " is not valid base64 "
                     + "(generate one with: openssl rand -base64 32)");
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalArgumentException("the master key must be the base64 of 32 bytes, not "
+            throw new IllegalArgumentException(configKey + " must be the base64 of 32 bytes, not "
                     + bytes.length + " (generate one with: openssl rand -base64 32)");
         }
         return new SecretCipher(bytes);
