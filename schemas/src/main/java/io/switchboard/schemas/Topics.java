@@ -11,6 +11,10 @@ import io.switchboard.schemas.avro.RetryCommand;
 import io.switchboard.schemas.avro.SendCommand;
 import io.switchboard.schemas.avro.StatusUpdate;
 import io.switchboard.schemas.avro.Template;
+import io.switchboard.schemas.avro.WebhookAttempt;
+import io.switchboard.schemas.avro.WebhookDelivery;
+import io.switchboard.schemas.avro.WebhookEndpoint;
+import io.switchboard.schemas.avro.WebhookEndpointHealth;
 import io.switchboard.schemas.avro.WebhookPayload;
 import io.switchboard.schemas.serde.TrustedAvroClasses;
 import java.time.Duration;
@@ -81,9 +85,32 @@ public final class Topics {
             "Every signed webhook body exactly as received, for audit and replay; key request id.",
             WEBHOOK_PAYLOAD_MAX_BYTES);
 
+    public static final Topic<WebhookEndpoint> WEBHOOK_ENDPOINTS = new Topic<>("webhook-endpoints", 1,
+            CleanupPolicy.COMPACT, MONTH, WebhookEndpoint.class,
+            "Customer webhook endpoints (URL, encrypted secret, events); key endpointId. Written by api-ingress.");
+
+    public static final Topic<WebhookEndpointHealth> WEBHOOK_ENDPOINT_HEALTH = new Topic<>("webhook-endpoint-health",
+            1, CleanupPolicy.COMPACT, MONTH, WebhookEndpointHealth.class,
+            "Delivery state of each customer webhook endpoint; key endpointId. Written by the dispatcher.");
+
+    /** Co-partitioned with message-status and inbound-messages: same key, same partition count. */
+    public static final Topic<WebhookDelivery> WEBHOOK_DELIVERIES = new Topic<>("webhook-deliveries",
+            DEFAULT_PARTITIONS, CleanupPolicy.DELETE, WEEK, WebhookDelivery.class,
+            "Customer webhook events, one per endpoint, and replays; key = the source record's key.");
+
+    /** Co-partitioned with webhook-deliveries, so one consumer owns a key's fresh and parked events. */
+    public static final Topic<WebhookDelivery> WEBHOOK_RETRIES = new Topic<>("webhook-retries",
+            DEFAULT_PARTITIONS, CleanupPolicy.DELETE, WEEK, WebhookDelivery.class,
+            "Customer webhook events parked after a failed attempt, retried on a schedule; key as webhook-deliveries.");
+
+    public static final Topic<WebhookAttempt> WEBHOOK_ATTEMPTS = new Topic<>("webhook-attempts", DEFAULT_PARTITIONS,
+            CleanupPolicy.DELETE, WEEK, WebhookAttempt.class,
+            "Delivery log: every customer webhook attempt (time, HTTP status, latency, error); key webhookId.");
+
     private static final List<Topic<?>> ALL = List.of(SEND_COMMANDS, MESSAGE_EVENTS, STATUS_UPDATES,
             INBOUND_MESSAGES, MESSAGE_STATUS, API_KEYS, ACCOUNTS, TEMPLATES, SEND_COMMANDS_RETRY, SEND_COMMANDS_DLQ,
-            REJECTED_COMMANDS, WEBHOOK_PAYLOADS);
+            REJECTED_COMMANDS, WEBHOOK_PAYLOADS, WEBHOOK_ENDPOINTS, WEBHOOK_ENDPOINT_HEALTH, WEBHOOK_DELIVERIES,
+            WEBHOOK_RETRIES, WEBHOOK_ATTEMPTS);
 
     static {
         TrustedAvroClasses.install();

@@ -1,5 +1,6 @@
 package io.switchboard.ingress.signing;
 
+import io.switchboard.schemas.crypto.SecretCipher;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.core.annotation.Nullable;
 import io.switchboard.schemas.avro.ApiKey;
@@ -19,7 +20,8 @@ public class SecretVault {
     private final Map<String, Cached> secrets = new ConcurrentHashMap<>();
 
     public SecretVault(MasterKeyConfiguration config) {
-        this.cipher = config.isConfigured() ? SecretCipher.fromBase64(config.getMasterKey()) : null;
+        this.cipher = config.isConfigured() ? SecretCipher.fromBase64(config.getMasterKey(),
+                "switchboard.ingress.master-key") : null;
     }
 
     public boolean isConfigured() {

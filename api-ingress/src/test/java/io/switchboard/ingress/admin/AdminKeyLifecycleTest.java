@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.switchboard.ingress.auth.ApiKeyHashes;
-import io.switchboard.ingress.signing.SecretCipher;
+import io.switchboard.schemas.crypto.SecretCipher;
 import io.switchboard.ingress.support.AdminCalls;
 import io.switchboard.ingress.support.IngressApp;
 import io.switchboard.ingress.support.LogCapture;

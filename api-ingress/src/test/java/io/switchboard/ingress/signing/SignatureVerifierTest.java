@@ -1,5 +1,6 @@
 package io.switchboard.ingress.signing;
 
+import io.switchboard.schemas.crypto.SecretCipher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.ingress.http.ErrorCode;

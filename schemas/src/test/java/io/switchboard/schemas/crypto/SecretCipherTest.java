@@ -1,4 +1,4 @@
-package io.switchboard.ingress.signing;
+package io.switchboard.schemas.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

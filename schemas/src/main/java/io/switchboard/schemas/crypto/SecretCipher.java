@@ -1,4 +1,4 @@
-package io.switchboard.ingress.signing;
+package io.switchboard.schemas.crypto;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SecretCipher {
 
-    static final int KEY_BYTES = 32;
+    public static final int KEY_BYTES = 32;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
@@ -31,15 +31,20 @@ public final class SecretCipher {
 
     /** The cipher of a base64 master key; refuses anything that is not exactly 32 bytes. */
     public static SecretCipher fromBase64(String masterKey) {
+        return fromBase64(masterKey, "the master key");
+    }
+
+    /** As {@link #fromBase64(String)}, naming the configuration key in the refusal (never the value). */
+    public static SecretCipher fromBase64(String masterKey, String configKey) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(masterKey.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("switchboard.ingress.master-key is not valid base64 "
+            throw new IllegalArgumentException(configKey + " is not valid base64 "
                     + "(generate one with: openssl rand -base64 32)");
         }
         if (bytes.length != KEY_BYTES) {
-            throw new IllegalArgumentException("switchboard.ingress.master-key must be the base64 of 32 bytes, not "
+            throw new IllegalArgumentException(configKey + " must be the base64 of 32 bytes, not "
                     + bytes.length + " (generate one with: openssl rand -base64 32)");
         }
         return new SecretCipher(bytes);
