@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * still pending are redelivered by the next owner (their parked copies are on Kafka).
  */
 @Context
-@Requires(property = WebhookProperties.PREFIX + ".master-key")
+@Requires(property = WebhookProperties.PREFIX + ".master-key", pattern = ".+")
 public class CustomerWebhooks {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerWebhooks.class);

@@ -51,6 +51,9 @@ class OpenApiContractTest {
         String keyId = Http.send("POST", base + "/api/v1/admin/keys", "Bearer " + RunningPlatform.ADMIN_TOKEN,
                 "{\"name\":\"contract\",\"account_id\":\"demo\",\"permissions\":[\"send_text\"]}").body()
                 .path("data").path("id").asText();
+        String endpointId = Http.send("POST", base + "/api/v1/admin/webhooks", "Bearer " + RunningPlatform.ADMIN_TOKEN,
+                "{\"account_id\":\"demo\",\"url\":\"https://hooks.acme.example/whatsapp\","
+                        + "\"events\":[\"message.status\"]}").body().path("data").path("id").asText();
 
         List<Operation> operations = new ArrayList<>();
         ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.forEach((method, op) -> {
@@ -63,7 +66,8 @@ class OpenApiContractTest {
 
         for (Operation operation : operations) {
             String url = base + operation.path().replace("{message_id}", messageId)
-                    .replace("{name}", "order_confirmation").replace("{id}", keyId).replace("{media_id}", mediaId);
+                    .replace("{name}", "order_confirmation").replace("{id}", keyId).replace("{media_id}", mediaId)
+                    .replace("{endpoint_id}", endpointId);
             String body = operation.exampleBody();
             HttpResponse<String> answer = client.send(request(url, operation, body, true),
                     HttpResponse.BodyHandlers.ofString());

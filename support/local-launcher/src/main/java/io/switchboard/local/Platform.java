@@ -87,7 +87,10 @@ public final class Platform implements AutoCloseable {
                 "redis.uri", settings.redisUri(),
                 "switchboard.dispatcher.admin-token", c.adminToken(),
                 "switchboard.cloud-api.base-url", simulatorUrl(),
-                "switchboard.cloud-api.access-token", c.accessToken()));
+                "switchboard.cloud-api.access-token", c.accessToken(),
+                // Customer webhooks: the signing secrets are encrypted under the ingress's master key.
+                "switchboard.webhooks.master-key", c.masterKey(),
+                "switchboard.webhooks.projector-url", projectorUrl()));
         run("webhook-ingest", "webhook-ingest", settings.ports().webhookIngest(), Map.of(
                 "redis.uri", settings.redisUri(),
                 "switchboard.webhook.app-secret", c.appSecret(),
