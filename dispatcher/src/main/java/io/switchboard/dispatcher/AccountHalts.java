@@ -1,14 +1,7 @@
 package io.switchboard.dispatcher;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.switchboard.schemas.avro.ErrorInfo;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AccountHalts {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final RedisConnector redis;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, Object>> halted = new ConcurrentHashMap<>();
@@ -53,22 +44,18 @@ public final class AccountHalts {
 
     /** Halts the account unless it already is (the first cause is kept); true if newly halted. */
     public CompletableFuture<Boolean> halt(String accountId, String phoneNumberId, ErrorInfo error, String messageId) {
-        Map<String, Object> halt = new LinkedHashMap<>();
-        halt.put("account_id", accountId);
-        halt.put("phone_number_id", phoneNumberId);
-        halt.put("code", error == null ? null : error.getCode());
-        halt.put("title", error == null ? null : error.getTitle());
-        halt.put("detail", error == null ? null : error.getDetail());
-        halt.put("message_id", messageId);
-        halt.put("halted_at", Instant.now().toString());
+        Map<String, String> scope = new LinkedHashMap<>();
+        scope.put("account_id", accountId);
+        scope.put("phone_number_id", phoneNumberId);
+        Map<String, Object> halt = HaltRecords.of(scope, error, messageId);
         watched.add(accountId);
         halted.putIfAbsent(accountId, halt);
-        return redis.commands().thenCompose(commands -> commands.set(key(accountId), write(halt), SetArgs.Builder.nx())
+        return redis.commands().thenCompose(commands -> commands.set(key(accountId), HaltRecords.write(halt), SetArgs.Builder.nx())
                 .toCompletableFuture().thenCompose(reply -> "OK".equals(reply) ? CompletableFuture.completedFuture(true)
                         // Already halted elsewhere: show the first cause, as every other instance does.
                         : commands.get(key(accountId)).toCompletableFuture().thenApply(first -> {
                             if (first != null) {
-                                halted.put(accountId, read(first));
+                                halted.put(accountId, HaltRecords.read(first));
                             }
                             return false;
                         })));
@@ -92,7 +79,7 @@ public final class AccountHalts {
                         if (value == null) {
                             halted.remove(accountId);
                         } else {
-                            halted.put(accountId, read(value));
+                            halted.put(accountId, HaltRecords.read(value));
                         }
                     }));
         }
@@ -106,42 +93,10 @@ public final class AccountHalts {
 
     /** Every halted account in Redis with its cause (admin listing; scans the keyspace). */
     public CompletableFuture<List<Map<String, Object>>> list() {
-        return redis.commands().thenCompose(commands -> scan(commands, ScanCursor.INITIAL, new ArrayList<>()))
-                .thenCompose(keys -> keys.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : redis.commands().thenCompose(commands -> commands.mget(keys.toArray(String[]::new))
-                                .toCompletableFuture())
-                        .thenApply(values -> values.stream().filter(v -> v.hasValue())
-                                .map(v -> read(v.getValue())).toList()));
-    }
-
-    private CompletableFuture<List<String>> scan(RedisAsyncCommands<String, String> commands, ScanCursor cursor,
-            List<String> found) {
-        return commands.scan(cursor, ScanArgs.Builder.matches("account:*:halt").limit(500)).toCompletableFuture()
-                .thenCompose((KeyScanCursor<String> page) -> {
-                    found.addAll(page.getKeys());
-                    return page.isFinished() ? CompletableFuture.completedFuture(found)
-                            : scan(commands, page, found);
-                });
+        return HaltRecords.list(redis, "account:*:halt");
     }
 
     static String key(String accountId) {
         return "account:{" + accountId + "}:halt";
-    }
-
-    private static String write(Map<String, Object> value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(String value) {
-        try {
-            return JSON.readValue(value, Map.class);
-        } catch (JsonProcessingException e) {
-            return Map.of("unreadable", value);
-        }
     }
 }
