@@ -87,6 +87,24 @@ public final class IsolatedService implements AutoCloseable {
         }
     }
 
+    /** The running context's bean of the named type (an object of the service's class loader), for tests and tools. */
+    public synchronized Object bean(String className) {
+        if (context == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        try {
+            Class<?> type = loader.loadClass(className);
+            return context.getClass().getMethod("getBean", Class.class).invoke(context, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(name + " has no bean " + className, e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    /** The service's own class loader (its classes and libraries; the platform loader as parent). */
+    public ClassLoader classLoader() {
+        return loader;
+    }
+
     public synchronized boolean isRunning() {
         if (context == null) {
             return false;
