@@ -10,7 +10,9 @@ import java.util.function.LongUnaryOperator;
  *
  * <ul>
  *   <li>Budget: {@code max-attempts} attempts in all; {@code limited-max-attempts} for limited verdicts (unknown
- *       codes, 1, 131000); an ambiguous outcome (request written, no answer) is retried at most
+ *       codes, 1, 131000). A 130429 (the number's throughput reached) spends no attempt: it says our pace was too
+ *       fast, not that the message is wrong, so the message waits through the lowered pace until it is sent or its
+ *       validity ends (EXPIRED), never dead-lettered for it. An ambiguous outcome (request written, no answer) is retried at most
  *       {@code ambiguous-retries} times, because each retry may send the message twice.</li>
  *   <li>RETRY and AMBIGUOUS: exponential backoff with full jitter, uniform in [0, min(max, base * 2^(n-1))].</li>
  *   <li>THROTTLE: the same curve from the longer {@code throttle-backoff-base}, with "equal jitter" (at least half
@@ -18,6 +20,9 @@ import java.util.function.LongUnaryOperator;
  * </ul>
  */
 public final class RetryPolicy {
+
+    /** WhatsApp's "Cloud API message throughput has been reached" (per business number). */
+    static final int THROUGHPUT_REACHED = 130429;
 
     private final int maxAttempts;
     private final int limitedMaxAttempts;
@@ -54,7 +59,7 @@ public final class RetryPolicy {
             return Optional.empty();
         }
         int budget = verdict.limited() ? Math.min(maxAttempts, limitedMaxAttempts) : maxAttempts;
-        if (attemptsMade >= budget) {
+        if (attemptsMade >= budget && !throughputReached(verdict)) {
             return Optional.empty();
         }
         if (verdict.action() == SendAction.AMBIGUOUS && ambiguousSoFar > ambiguousRetries) {
@@ -65,6 +70,11 @@ public final class RetryPolicy {
             return Optional.of(Duration.ofMillis(step / 2 + uniformUpTo.applyAsLong(step - step / 2)));
         }
         return Optional.of(Duration.ofMillis(uniformUpTo.applyAsLong(step(baseMillis, attemptsMade))));
+    }
+
+    private static boolean throughputReached(Classification verdict) {
+        return verdict.action() == SendAction.THROTTLE && verdict.error() != null
+                && Integer.valueOf(THROUGHPUT_REACHED).equals(verdict.error().getCode());
     }
 
     /** min(max, base * 2^(n-1)) without overflowing for large n. */

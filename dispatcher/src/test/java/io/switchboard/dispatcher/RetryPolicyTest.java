@@ -2,6 +2,7 @@ package io.switchboard.dispatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.schemas.avro.ErrorInfo;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,19 @@ class RetryPolicyTest {
         assertThat(highest.nextDelay(THROTTLE, 1, 0)).hasValue(Duration.ofSeconds(2));
         assertThat(lowest.nextDelay(THROTTLE, 3, 0)).hasValue(Duration.ofSeconds(4));
         assertThat(highest.nextDelay(THROTTLE, 7, 0)).hasValue(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aThroughputThrottleSpendsNoAttemptButOtherThrottlesDo() {
+        RetryPolicy policy = new RetryPolicy(properties, bound -> bound);
+        Classification throughput = new Classification(SendAction.THROTTLE, "THROTTLED", false,
+                ErrorInfo.newBuilder().setCode(130429).setTitle("Rate limit hit").build());
+        Classification pair = new Classification(SendAction.THROTTLE, "THROTTLED", false,
+                ErrorInfo.newBuilder().setCode(131056).setTitle("Pair rate limit").build());
+
+        assertThat(policy.nextDelay(throughput, 8, 0)).hasValue(Duration.ofSeconds(30));
+        assertThat(policy.nextDelay(throughput, 50, 0)).hasValue(Duration.ofSeconds(30));
+        assertThat(policy.nextDelay(pair, 8, 0)).isEmpty();
     }
 
     @Test
