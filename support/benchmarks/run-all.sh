@@ -1,0 +1,28 @@
+#!/bin/sh
+# Runs every scenario in-process, each in a JVM of its own (a fresh broker, Redis and platform per scenario, so no
+# scenario inherits another's backlog), with the options docs/BENCHMARKS.md reports. Results, appended:
+# support/benchmarks/target/results/report.md and one JSON file per scenario.
+# Usage (from the repository root): support/benchmarks/run-all.sh ["note about the machine"] [scenario ...]
+cd "$(dirname "$0")/../.."
+NOTE="${1:-}"
+[ $# -gt 0 ] && shift
+SCENARIOS="${*:-dispatch e2e projector webhook ingress}"
+JAR=support/benchmarks/target/benchmarks.jar
+mkdir -p support/benchmarks/target/tmp
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # the whole platform in one JVM holds many sockets
+run() {
+  echo "== $*"
+  java -Xmx2g -Djava.io.tmpdir=support/benchmarks/target/tmp -jar "$JAR" "$@" --note "$NOTE" || echo "== $1 failed"
+}
+for s in $SCENARIOS; do
+  case $s in
+    dispatch)  run dispatch  --local --warmup 10 --duration 20 ;;
+    e2e)       # one JVM per rate: an overloaded pipeline can exhaust file descriptors and end the JVM
+               run e2e --local --warmup 10 --duration 20 --rates 100
+               run e2e --local --warmup 10 --duration 20 --rates 1000 ;;
+    projector) run projector --local --events 300000 --max-seconds 60 ;;
+    webhook)   run webhook   --local --warmup 10 --duration 20 --rates 15000 ;;
+    ingress)   run ingress   --local --warmup 10 --duration 20 --rates 5000,12000 ;;
+    *) echo "unknown scenario $s"; exit 2 ;;
+  esac
+done
