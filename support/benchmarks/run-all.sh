@@ -12,7 +12,7 @@ mkdir -p support/benchmarks/target/tmp
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # the whole platform in one JVM holds many sockets
 run() {
   echo "== $*"
-  java -Xmx2g -Djava.io.tmpdir=support/benchmarks/target/tmp -jar "$JAR" "$@" --note "$NOTE" || echo "== $1 failed"
+  java -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=8 -Djava.io.tmpdir=support/benchmarks/target/tmp -jar "$JAR" "$@" --note "$NOTE" || echo "== $1 failed"
 }
 for s in $SCENARIOS; do
   case $s in

@@ -19,7 +19,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * dedicated thread and never on an HTTP or Redis event loop; one thread also keeps records in acceptance order. A
  * request that already timed out is not sent afterwards, so a client told 503 is not surprised by a queued message
  * (except for a record the producer already holds when the timeout strikes: the answer is then ambiguous; see the
- * README on Idempotency-Key).
+ * README on Idempotency-Key). The acknowledgement is completed on a small pool of its own, never on the producer's
+ * single network thread: what follows it (the 202 built and written) would otherwise delay every other ack and batch
+ * (docs/BENCHMARKS.md, the ingress profile).
  */
 public final class SendCommandPublisher implements AutoCloseable {
 
@@ -27,6 +29,12 @@ public final class SendCommandPublisher implements AutoCloseable {
     private final Duration ackTimeout;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "send-commands-producer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final ExecutorService acks = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "send-commands-acks");
         thread.setDaemon(true);
         return thread;
     });
@@ -46,13 +54,7 @@ public final class SendCommandPublisher implements AutoCloseable {
                     return;
                 }
                 try {
-                    producer.send(record, (metadata, failure) -> {
-                        if (failure != null) {
-                            acked.completeExceptionally(failure);
-                        } else {
-                            acked.complete(metadata);
-                        }
-                    });
+                    producer.send(record, (metadata, failure) -> acknowledge(acked, metadata, failure));
                 } catch (RuntimeException e) {
                     acked.completeExceptionally(e);
                 }
@@ -61,6 +63,24 @@ public final class SendCommandPublisher implements AutoCloseable {
             acked.completeExceptionally(e);
         }
         return acked.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void acknowledge(CompletableFuture<RecordMetadata> acked, RecordMetadata metadata, Exception failure) {
+        try {
+            acks.execute(() -> {
+                if (failure != null) {
+                    acked.completeExceptionally(failure);
+                } else {
+                    acked.complete(metadata);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            if (failure != null) {
+                acked.completeExceptionally(failure);
+            } else {
+                acked.complete(metadata);
+            }
+        }
     }
 
     /** Fetches the topic's metadata now, so the first request does not pay for it. */
@@ -77,5 +97,6 @@ public final class SendCommandPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
+        acks.shutdown();
     }
 }
