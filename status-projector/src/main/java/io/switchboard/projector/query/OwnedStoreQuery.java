@@ -1,0 +1,58 @@
+package io.switchboard.projector.query;
+
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * A point query on one key-value store of the topology, answered by whichever instance owns the key's partition
+ * ({@link OwnerRouter}): this instance reads its own store (a RocksDB point read: microseconds, so on the calling
+ * thread), or forwards the query to the owner once ({@link PeerForwarder}, under {@code /internal/<path>/<key>}).
+ *
+ * @param <V> the store's value type
+ */
+abstract class OwnedStoreQuery<V> {
+
+    private final OwnerRouter router;
+    private final PeerForwarder forwarder;
+    private final String storeName;
+    private final String path;
+
+    OwnedStoreQuery(OwnerRouter router, PeerForwarder forwarder, String storeName, String path) {
+        this.router = router;
+        this.forwarder = forwarder;
+        this.storeName = storeName;
+        this.path = path;
+    }
+
+    /** The answer's body for a found value. */
+    abstract Object view(String key, V value);
+
+    /**
+     * @param forwarded true when another instance forwarded this query here; it is then never forwarded again
+     */
+    public CompletableFuture<QueryAnswer> find(String key, boolean forwarded) {
+        OwnerRouter.Route route = router.route(storeName, key, forwarded);
+        if (route instanceof OwnerRouter.Local local) {
+            return CompletableFuture.completedFuture(readLocal(local.streams(), key, local.partition()));
+        }
+        if (route instanceof OwnerRouter.Remote remote) {
+            return forwarder.forward(remote.owner(), path, key);
+        }
+        return CompletableFuture.completedFuture(new QueryAnswer.NotReady(((OwnerRouter.Unready) route).why()));
+    }
+
+    private QueryAnswer readLocal(KafkaStreams streams, String key, int partition) {
+        try {
+            ReadOnlyKeyValueStore<String, V> store = streams.store(StoreQueryParameters
+                    .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
+            V value = store.get(key);
+            return value == null ? new QueryAnswer.NotFound() : new QueryAnswer.Found(view(key, value));
+        } catch (InvalidStateStoreException e) {
+            return new QueryAnswer.NotReady("store not queryable: " + e.getMessage());
+        }
+    }
+}
