@@ -27,6 +27,7 @@ public class SimulatorConfig {
     private int webhookMaxAttempts = 5;
     private Duration webhookRetryDelay = Duration.ofSeconds(1);
     private Duration webhookTimeout = Duration.ofSeconds(5);
+    private int webhookMaxConcurrency = 64;
     private int historySize = 1000;
     private String defaultPhoneNumberId = "106540352242922";
 
@@ -109,6 +110,15 @@ public class SimulatorConfig {
 
     public void setWebhookRetryDelay(Duration webhookRetryDelay) {
         this.webhookRetryDelay = webhookRetryDelay;
+    }
+
+    /** Webhook POSTs in flight at once; more wait their turn (Meta, too, bounds its deliveries to one endpoint). */
+    public int getWebhookMaxConcurrency() {
+        return webhookMaxConcurrency;
+    }
+
+    public void setWebhookMaxConcurrency(int webhookMaxConcurrency) {
+        this.webhookMaxConcurrency = webhookMaxConcurrency;
     }
 
     public Duration getWebhookTimeout() {

@@ -18,10 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,8 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sha256=<hex HMAC-SHA256(app secret, exact bytes posted)>}, JSON content type, and only an HTTP 200 counts as
  * received. A failed post (any other status, a timeout, a refused connection) is redelivered with exponential
  * backoff ({@code webhook-retry-delay}, doubled each time) up to {@code webhook-max-attempts} attempts in all, with
- * the very same bytes and signature, then dropped with a log line. Nothing here ever throws to a caller or blocks
- * a thread: posts are asynchronous and waits are scheduled.
+ * the very same bytes and signature, then dropped with a log line. At most {@code webhook-max-concurrency} posts are
+ * in flight (on a small fixed pool); the others wait their turn in order, so a slow receiver never turns into
+ * thousands of connections and threads. Nothing here ever throws to a caller or blocks a thread: posts are
+ * asynchronous and waits are scheduled.
  */
 @Singleton
 public class WebhookDeliverer {
@@ -49,6 +54,8 @@ public class WebhookDeliverer {
     private final MeterRegistry meters;
     private final ExecutorService httpThreads;
     private final HttpClient http;
+    private final Semaphore permits;
+    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
     public WebhookDeliverer(SimulatorConfig config,
                             @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler,
@@ -62,7 +69,8 @@ public class WebhookDeliverer {
         this.scheduler = scheduler;
         this.meters = meters;
         AtomicInteger count = new AtomicInteger();
-        this.httpThreads = Executors.newCachedThreadPool(runnable -> {
+        this.permits = new Semaphore(Math.max(1, config.getWebhookMaxConcurrency()));
+        this.httpThreads = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "simulator-webhook-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
@@ -120,7 +128,34 @@ public class WebhookDeliverer {
         }
     }
 
+    /** Runs {@link #post} now if a permit is free, else when one is released; completes with its outcome. */
     private CompletableFuture<Outcome> attempt(byte[] body, String signature, String what, int attempt) {
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        waiting.add(() -> post(body, signature, what, attempt).whenComplete((result, failure) -> {
+            permits.release();
+            startWaiting();
+            if (failure != null) {
+                outcome.completeExceptionally(failure);
+            } else {
+                outcome.complete(result);
+            }
+        }));
+        startWaiting();
+        return outcome;
+    }
+
+    private void startWaiting() {
+        while (!waiting.isEmpty() && permits.tryAcquire()) {
+            Runnable next = waiting.poll();
+            if (next == null) {
+                permits.release();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private CompletableFuture<Outcome> post(byte[] body, String signature, String what, int attempt) {
         try {
             HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(timeout)
