@@ -6,7 +6,7 @@ import io.switchboard.bench.cli.Session;
 import io.switchboard.bench.core.LoadDriver;
 import io.switchboard.bench.core.Report;
 import io.switchboard.bench.core.Summary;
-import io.switchboard.bench.target.SetupClient;
+import io.switchboard.bench.system.SetupClient;
 import io.switchboard.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.switchboard.bench.core.Stats;
 import io.switchboard.bench.core.Summary;
 import io.switchboard.bench.http.HttpLoadClient;
 import io.switchboard.bench.http.HttpOperation;
-import io.switchboard.bench.target.LocalPlatform;
+import io.switchboard.bench.system.LocalPlatform;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

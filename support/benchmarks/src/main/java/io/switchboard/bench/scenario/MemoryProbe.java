@@ -2,8 +2,8 @@ package io.switchboard.bench.scenario;
 
 import io.switchboard.bench.core.Machine;
 import io.switchboard.bench.core.Report;
-import io.switchboard.bench.target.SetupClient;
-import io.switchboard.bench.target.Target;
+import io.switchboard.bench.system.SetupClient;
+import io.switchboard.bench.system.Target;
 import java.util.Map;
 
 /**

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.handler.codec.http.HttpMethod;
 import io.switchboard.bench.core.Stats;
 import io.switchboard.bench.http.HttpLoadClient;
-import io.switchboard.bench.target.SetupClient;
+import io.switchboard.bench.system.SetupClient;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
