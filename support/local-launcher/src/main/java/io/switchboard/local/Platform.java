@@ -123,6 +123,9 @@ public final class Platform implements AutoCloseable {
                 webhookIngestUrl().replace("/webhooks/whatsapp", ""), apiUrl().replace("/api/v1/external", ""))) {
             probe.awaitStatus(base + "/health", null, 200);
         }
+        // After a restart the projector's store is restored and its group rejoined before it can answer (503 until
+        // then): a status query for an unknown message answers 404 once it can, so the first real query is answered.
+        probe.awaitStatus(projectorUrl() + "/internal/messages/readiness-probe", null, 404);
         // Simulate mode runs every check of a send (key, permission, window) and queues nothing: any answer but
         // 401/503 means the key is loaded.
         probe.awaitSimulatedSend(apiUrl() + "/messages/text?simulate=true", settings.credentials().demoApiKey(),
