@@ -18,26 +18,27 @@ import org.apache.kafka.server.common.MetadataVersion;
 /**
  * A real single-node Kafka broker (KRaft, combined broker and controller) inside the launcher's JVM, with its log
  * directory under {@code .switchboard/data/kafka} so that a second start keeps every topic, offset and message.
- * The directory is formatted only the first time.
+ * The directory is formatted only the first time. The benchmarks run the same broker (on free ports and a fresh
+ * directory), so that what they measure is configured as a deployment is: the latest production metadata version.
  */
-final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements AutoCloseable {
 
     private final Path logDir;
     private final int port;
     private final int controllerPort;
     private KafkaRaftServer server;
 
-    LocalKafkaBroker(Path logDir, int port, int controllerPort) {
+    public LocalKafkaBroker(Path logDir, int port, int controllerPort) {
         this.logDir = logDir;
         this.port = port;
         this.controllerPort = controllerPort;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         Files.createDirectories(logDir);
         Properties props = brokerProperties();
         if (!Files.exists(logDir.resolve("meta.properties"))) {

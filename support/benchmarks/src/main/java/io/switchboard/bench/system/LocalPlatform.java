@@ -1,5 +1,6 @@
 package io.switchboard.bench.system;
 
+import io.switchboard.local.LocalKafkaBroker;
 import io.switchboard.local.Platform;
 import io.switchboard.registry.EmbeddedSchemaRegistry;
 import io.switchboard.testkit.RedisTestServer;
@@ -40,12 +41,12 @@ public final class LocalPlatform implements AutoCloseable {
     private final Platform platform;
     private final Platform.Settings settings;
     private final EmbeddedSchemaRegistry registry;
-    private final BenchKafkaBroker broker;
+    private final LocalKafkaBroker broker;
     private final Target target;
     private final Set<String> stopped = new HashSet<>();
 
     private LocalPlatform(Platform platform, Platform.Settings settings, EmbeddedSchemaRegistry registry,
-                          BenchKafkaBroker broker, Target target) {
+                          LocalKafkaBroker broker, Target target) {
         this.platform = platform;
         this.broker = broker;
         this.settings = settings;
@@ -61,7 +62,9 @@ public final class LocalPlatform implements AutoCloseable {
         System.setProperty("switchboard.dispatcher.max-in-flight", Integer.toString(dispatcherMaxInFlight));
         extraProperties.forEach(System::setProperty);
 
-        BenchKafkaBroker broker = new BenchKafkaBroker(Files.createTempDirectory("bench-kafka")).start();
+        // The local launcher's broker (latest production metadata version, unlike the test kit's), on free ports.
+        LocalKafkaBroker broker = new LocalKafkaBroker(Files.createTempDirectory("bench-kafka"), freePort(), freePort());
+        broker.start();
         String bootstrap = broker.bootstrapServers();
         String redis = RedisTestServer.shared().uri();
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap);
