@@ -74,12 +74,19 @@ public final class AccountHalts {
     public CompletableFuture<Void> refresh() {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (String accountId : watched) {
+            // What this instance knew when the read began: a halt recorded here while the GET was under way (its
+            // SET not yet seen by the GET) must not be undone by the read's stale answer.
+            Map<String, Object> before = halted.get(accountId);
             reads.add(redis.commands().thenCompose(commands -> commands.get(key(accountId)).toCompletableFuture())
                     .thenAccept(value -> {
                         if (value == null) {
-                            halted.remove(accountId);
+                            if (before != null) {
+                                halted.remove(accountId, before);
+                            }
+                        } else if (before == null) {
+                            halted.putIfAbsent(accountId, HaltRecords.read(value));
                         } else {
-                            halted.put(accountId, HaltRecords.read(value));
+                            halted.replace(accountId, before, HaltRecords.read(value));
                         }
                     }));
         }
