@@ -27,7 +27,14 @@ public final class AccountHalts {
 
     private final RedisConnector redis;
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
-    private final Map<String, Map<String, Object>> halted = new ConcurrentHashMap<>();
+    private final Map<String, Known> halted = new ConcurrentHashMap<>();
+
+    /**
+     * A halt this instance knows of; {@code stored} once Redis is known to hold it. A refresh may undo only a stored
+     * halt: a GET that finds no key says nothing about a halt whose SET may still be on its way.
+     */
+    private record Known(Map<String, Object> halt, boolean stored) {
+    }
 
     public AccountHalts(RedisConnector redis) {
         this.redis = redis;
@@ -49,16 +56,21 @@ public final class AccountHalts {
         scope.put("phone_number_id", phoneNumberId);
         Map<String, Object> halt = HaltRecords.of(scope, error, messageId);
         watched.add(accountId);
-        halted.putIfAbsent(accountId, halt);
+        halted.putIfAbsent(accountId, new Known(halt, false));
         return redis.commands().thenCompose(commands -> commands.set(key(accountId), HaltRecords.write(halt), SetArgs.Builder.nx())
-                .toCompletableFuture().thenCompose(reply -> "OK".equals(reply) ? CompletableFuture.completedFuture(true)
-                        // Already halted elsewhere: show the first cause, as every other instance does.
-                        : commands.get(key(accountId)).toCompletableFuture().thenApply(first -> {
-                            if (first != null) {
-                                halted.put(accountId, HaltRecords.read(first));
-                            }
-                            return false;
-                        })));
+                .toCompletableFuture().thenCompose(reply -> {
+                    if ("OK".equals(reply)) {
+                        halted.computeIfPresent(accountId, (id, known) -> new Known(known.halt(), true));
+                        return CompletableFuture.completedFuture(true);
+                    }
+                    // Already halted elsewhere: show the first cause, as every other instance does.
+                    return commands.get(key(accountId)).toCompletableFuture().thenApply(first -> {
+                        if (first != null) {
+                            halted.put(accountId, new Known(HaltRecords.read(first), true));
+                        }
+                        return false;
+                    });
+                }));
     }
 
     /** Clears the account's halt; true if it was halted. Other instances follow within one refresh. */
@@ -74,19 +86,20 @@ public final class AccountHalts {
     public CompletableFuture<Void> refresh() {
         List<CompletableFuture<Void>> reads = new ArrayList<>();
         for (String accountId : watched) {
-            // What this instance knew when the read began: a halt recorded here while the GET was under way (its
-            // SET not yet seen by the GET) must not be undone by the read's stale answer.
-            Map<String, Object> before = halted.get(accountId);
+            // What this instance knew when the read began. A missing key undoes only a halt Redis had acknowledged
+            // before the GET was sent (a clear); a halt recorded here whose SET may not have reached Redis yet (it
+            // can be recorded between this snapshot and the GET, or its SET can follow the GET) stays.
+            Known before = halted.get(accountId);
             reads.add(redis.commands().thenCompose(commands -> commands.get(key(accountId)).toCompletableFuture())
                     .thenAccept(value -> {
                         if (value == null) {
-                            if (before != null) {
+                            if (before != null && before.stored()) {
                                 halted.remove(accountId, before);
                             }
                         } else if (before == null) {
-                            halted.putIfAbsent(accountId, HaltRecords.read(value));
+                            halted.putIfAbsent(accountId, new Known(HaltRecords.read(value), true));
                         } else {
-                            halted.replace(accountId, before, HaltRecords.read(value));
+                            halted.replace(accountId, before, new Known(HaltRecords.read(value), true));
                         }
                     }));
         }
@@ -95,7 +108,7 @@ public final class AccountHalts {
 
     /** The halted accounts this instance knows of, with their causes, without asking Redis (for health). */
     public List<Map<String, Object>> known() {
-        return List.copyOf(halted.values());
+        return halted.values().stream().map(Known::halt).toList();
     }
 
     /** Every halted account in Redis with its cause (admin listing; scans the keyspace). */

@@ -8,6 +8,10 @@ import io.switchboard.schemas.avro.ErrorInfo;
 import io.switchboard.testkit.RedisTestServer;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,44 @@ class AccountHaltsTest {
         assertThat(one.isHalted(account)).isFalse();
         assertThat(two.isHalted(account)).isFalse();
         assertThat(one.clear(account).get(2, TimeUnit.SECONDS)).isFalse();
+    }
+
+    /**
+     * A refresh racing a halt on the same instance must never undo it: its GET can reach Redis before the halt's
+     * SET (this happened under load, and a sibling number sent for a halted account until the next refresh).
+     */
+    @Test
+    void aRefreshRacingAHaltNeverUndoesIt() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            int undone = 0;
+            for (int i = 0; i < 3_000; i++) {
+                AccountHalts halts = new AccountHalts(redisOne);
+                String racing = account + "-" + i;
+                halts.isHalted(racing);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<Boolean> halt = threads.submit(() -> {
+                    start.await();
+                    return halts.halt(racing, "106540352242922", EXPIRED_TOKEN, racing).get(2, TimeUnit.SECONDS);
+                });
+                Future<?> refreshes = threads.submit(() -> {
+                    start.await();
+                    for (int k = 0; k < 3; k++) {
+                        halts.refresh().get(2, TimeUnit.SECONDS);
+                    }
+                    return null;
+                });
+                start.countDown();
+                halt.get(5, TimeUnit.SECONDS);
+                refreshes.get(5, TimeUnit.SECONDS);
+                if (!halts.isHalted(racing)) {
+                    undone++;
+                }
+            }
+            assertThat(undone).as("halts undone by a racing refresh").isZero();
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private RedisConnector connector() {

@@ -86,7 +86,7 @@ class HaltEndToEndTest {
         rig.send(List.of(waiting.get(0), waiting.get(1), elsewhere));
 
         await().atMost(WAIT).until(() -> rig.events.has(elsewhere.getMessageId(), MessageEventType.SENT));
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() ->
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
                 rig.simulator.numberStats(sibling).path("accepted").asLong(0) == 0
                         && rig.simulator.numberStats(failing).path("accepted").asLong(0) == 0);
         assertThat(DeliveryRig.admin(rig.dispatcher(), "GET", "/health").body()).contains("haltedAccounts")
