@@ -2,6 +2,7 @@ package io.switchboard.projector;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
+import io.switchboard.projector.topology.RecentStatuses;
 import io.switchboard.projector.topology.StatusTopology;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,7 @@ public class ProjectorConfig {
     private Duration heldRetention = StatusTopology.DEFAULT_HELD_RETENTION;
     private Duration closeTimeout = Duration.ofSeconds(30);
     private Duration forwardTimeout = Duration.ofSeconds(5);
+    private int recentStatusesPerPartition = RecentStatuses.DEFAULT_CAPACITY_PER_PARTITION;
     private Map<String, String> streams = new HashMap<>();
 
     /** Kafka Streams {@code application.id}: the consumer group and the prefix of internal topics. */
@@ -108,6 +110,18 @@ public class ProjectorConfig {
 
     public void setForwardTimeout(Duration forwardTimeout) {
         this.forwardTimeout = forwardTimeout;
+    }
+
+    /**
+     * How many of the statuses written last each owned partition keeps in memory for status queries (answered without
+     * touching the store the stream thread writes); 0 turns the view off.
+     */
+    public int getRecentStatusesPerPartition() {
+        return recentStatusesPerPartition;
+    }
+
+    public void setRecentStatusesPerPartition(int recentStatusesPerPartition) {
+        this.recentStatusesPerPartition = recentStatusesPerPartition;
     }
 
     /** Any further Kafka Streams / client properties, passed through as they are (they win over the defaults). */

@@ -1,18 +1,32 @@
 package io.switchboard.projector.query;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.switchboard.projector.streams.ProjectorStreams;
 import io.switchboard.projector.topology.StatusTopology;
 import io.switchboard.schemas.avro.MessageStatus;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.concurrent.Executor;
 
 /**
- * Answers "where is message X" from whichever instance owns X's partition of the message store: this instance reads
- * its own store, or forwards the query to the owner once.
+ * Answers "where is message X" from whichever instance owns X's partition of the message store: this instance
+ * answers from the applier's view of recently written statuses, else reads its own store, or forwards the query to
+ * the owner once.
  */
 @Singleton
 public class MessageStatusQuery extends OwnedStoreQuery<MessageStatus> {
 
-    public MessageStatusQuery(OwnerRouter router, PeerForwarder forwarder) {
-        super(router, forwarder, StatusTopology.MESSAGE_STORE, "messages");
+    private final ProjectorStreams projector;
+
+    public MessageStatusQuery(OwnerRouter router, PeerForwarder forwarder, ProjectorStreams projector,
+                              @Named(TaskExecutors.BLOCKING) Executor storeReads) {
+        super(router, forwarder, StatusTopology.MESSAGE_STORE, "messages", storeReads);
+        this.projector = projector;
+    }
+
+    @Override
+    MessageStatus recent(String messageId, int partition) {
+        return projector.recentStatuses().get(partition, messageId);
     }
 
     @Override

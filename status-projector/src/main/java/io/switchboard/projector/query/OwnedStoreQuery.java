@@ -1,6 +1,7 @@
 package io.switchboard.projector.query;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -9,8 +10,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A point query on one key-value store of the topology, answered by whichever instance owns the key's partition
- * ({@link OwnerRouter}): this instance reads its own store (a RocksDB point read: microseconds, so on the calling
- * thread), or forwards the query to the owner once ({@link PeerForwarder}, under {@code /internal/<path>/<key>}).
+ * ({@link OwnerRouter}): this instance reads its own store, or forwards the query to the owner once
+ * ({@link PeerForwarder}, under {@code /internal/<path>/<key>}). A local read first asks {@link #recent} (a lock-free
+ * view kept beside the store, if the query has one); the store itself is read on the {@code storeReads} executor,
+ * never on the calling event loop, because finding and reading a store waits on locks the stream thread holds
+ * (its task registry, RocksDB's synchronized writes and flushes).
  *
  * @param <V> the store's value type
  */
@@ -20,16 +24,23 @@ abstract class OwnedStoreQuery<V> {
     private final PeerForwarder forwarder;
     private final String storeName;
     private final String path;
+    private final Executor storeReads;
 
-    OwnedStoreQuery(OwnerRouter router, PeerForwarder forwarder, String storeName, String path) {
+    OwnedStoreQuery(OwnerRouter router, PeerForwarder forwarder, String storeName, String path, Executor storeReads) {
         this.router = router;
         this.forwarder = forwarder;
         this.storeName = storeName;
         this.path = path;
+        this.storeReads = storeReads;
     }
 
     /** The answer's body for a found value. */
     abstract Object view(String key, V value);
+
+    /** The key's latest value from a view that needs no store read, or null when it does not hold the key. */
+    V recent(String key, int partition) {
+        return null;
+    }
 
     /**
      * @param forwarded true when another instance forwarded this query here; it is then never forwarded again
@@ -37,7 +48,11 @@ abstract class OwnedStoreQuery<V> {
     public CompletableFuture<QueryAnswer> find(String key, boolean forwarded) {
         OwnerRouter.Route route = router.route(storeName, key, forwarded);
         if (route instanceof OwnerRouter.Local local) {
-            return CompletableFuture.completedFuture(readLocal(local.streams(), key, local.partition()));
+            V known = recent(key, local.partition());
+            if (known != null) {
+                return CompletableFuture.completedFuture(new QueryAnswer.Found(view(key, known)));
+            }
+            return CompletableFuture.supplyAsync(() -> readLocal(local.streams(), key, local.partition()), storeReads);
         }
         if (route instanceof OwnerRouter.Remote remote) {
             return forwarder.forward(remote.owner(), path, key);

@@ -1,7 +1,10 @@
 package io.switchboard.projector.query;
 
+import io.micronaut.scheduling.TaskExecutors;
 import io.switchboard.projector.topology.StatusTopology;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.concurrent.Executor;
 
 /**
  * Answers "which of our messages is WhatsApp's wamid W" from the wamid index (fed by the dispatcher's send results
@@ -11,8 +14,8 @@ import jakarta.inject.Singleton;
 @Singleton
 public class WamidQuery extends OwnedStoreQuery<String> {
 
-    public WamidQuery(OwnerRouter router, PeerForwarder forwarder) {
-        super(router, forwarder, StatusTopology.WAMID_INDEX_STORE, "wamids");
+    public WamidQuery(OwnerRouter router, PeerForwarder forwarder, @Named(TaskExecutors.BLOCKING) Executor storeReads) {
+        super(router, forwarder, StatusTopology.WAMID_INDEX_STORE, "wamids", storeReads);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.switchboard.projector.ProjectorConfig;
 import io.switchboard.projector.topology.ProjectorSerdes;
+import io.switchboard.projector.topology.RecentStatuses;
 import io.switchboard.projector.topology.StatusTopology;
 import io.switchboard.schemas.Topic;
 import io.switchboard.schemas.TopicProvisioner;
@@ -23,6 +24,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,7 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
     private final String registryUrl;
     private final short replicationFactor;
     private final MeterRegistry meterRegistry;
+    private final RecentStatuses recentStatuses;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
     private volatile HostInfo self;
@@ -59,6 +62,7 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
         this.registryUrl = registryUrl;
         this.replicationFactor = replicationFactor;
         this.meterRegistry = meterRegistry;
+        this.recentStatuses = new RecentStatuses(config.getRecentStatusesPerPartition());
     }
 
     @Override
@@ -75,7 +79,8 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
         Topics.MESSAGE_STATUS.registerValueSchema(registryUrl);
 
         StreamsBuilder builder = new StreamsBuilder();
-        StatusTopology.build(builder, ProjectorSerdes.forRegistry(registryUrl), config.getHeldRetention());
+        StatusTopology.build(builder, ProjectorSerdes.forRegistry(registryUrl), config.getHeldRetention(),
+                Stores::persistentKeyValueStore, recentStatuses);
         KafkaStreams created = new KafkaStreams(builder.build(),
                 StreamsSettings.of(config, bootstrapServers, replicationFactor, self));
         created.setUncaughtExceptionHandler(error -> {
@@ -93,6 +98,11 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
     /** The running Streams instance, once started. */
     public Optional<KafkaStreams> streams() {
         return Optional.ofNullable(streams);
+    }
+
+    /** The statuses this instance's applier wrote last, per owned partition: the status queries' lock-free view. */
+    public RecentStatuses recentStatuses() {
+        return recentStatuses;
     }
 
     /** This instance's {@code application.server} address, once the server has started. */

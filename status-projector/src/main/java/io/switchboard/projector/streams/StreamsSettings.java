@@ -2,6 +2,7 @@ package io.switchboard.projector.streams;
 
 import io.switchboard.projector.ProjectorConfig;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -12,6 +13,14 @@ import org.apache.kafka.streams.state.HostInfo;
  * its status written to message-status together or not at all; a short commit interval so statuses show quickly;
  * {@code application.server} set to this instance's HTTP address so others can forward queries to it. A record that
  * cannot be deserialized is logged and skipped rather than stopping the projection of every other message.
+ *
+ * <p>The producer keeps one request in flight per broker connection. With transactions v2 every commit bumps the
+ * producer epoch, and the broker then keeps no sequence state for the producer on any partition, so the first batch
+ * it appends to a partition in the next transaction must carry sequence 0. When that first request is refused with a
+ * retriable error (typically {@code CONCURRENT_TRANSACTIONS}: the previous transaction's markers are still being
+ * written) while the next request is already under way, the next batch arrives first and is refused with
+ * {@code OutOfOrderSequenceException} ("Expected sequence 0 for transactions v2 idempotent producer with no existing
+ * state"), and both are retried. With one request in flight the next batch is only sent once the first is appended.
  */
 public final class StreamsSettings {
 
@@ -32,6 +41,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 LogAndContinueExceptionHandler.class.getName());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
         props.putAll(config.getStreams());
         return props;
     }

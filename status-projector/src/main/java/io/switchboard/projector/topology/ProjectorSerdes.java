@@ -6,11 +6,13 @@ import io.switchboard.schemas.avro.MessageStatus;
 import io.switchboard.schemas.avro.SendCommand;
 import io.switchboard.schemas.avro.StatusUpdate;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * The value serdes of the topology, all from the topic catalogue. Internal topics reuse them: the facts repartition
  * topic and the message store carry {@link MessageStatus}, the held-statuses store {@link StatusUpdate}; their
- * schemas are registered under the internal topics' own {@code <topic>-value} subjects.
+ * schemas are registered under the internal topics' own {@code <topic>-value} subjects. The {@link MessageStatus}
+ * serializer encodes a status once for both the store and {@code message-status} ({@link EncodeOnceSerializer}).
  */
 public record ProjectorSerdes(Serde<SendCommand> sendCommand, Serde<MessageEvent> messageEvent,
                               Serde<StatusUpdate> statusUpdate, Serde<MessageStatus> messageStatus) {
@@ -20,6 +22,10 @@ public record ProjectorSerdes(Serde<SendCommand> sendCommand, Serde<MessageEvent
         return new ProjectorSerdes(Topics.SEND_COMMANDS.valueSerde(registryUrl),
                 Topics.MESSAGE_EVENTS.valueSerde(registryUrl),
                 Topics.STATUS_UPDATES.valueSerde(registryUrl),
-                Topics.MESSAGE_STATUS.valueSerde(registryUrl));
+                encodeOnce(Topics.MESSAGE_STATUS.valueSerde(registryUrl)));
+    }
+
+    private static <T> Serde<T> encodeOnce(Serde<T> serde) {
+        return Serdes.serdeFrom(new EncodeOnceSerializer<>(serde.serializer()), serde.deserializer());
     }
 }

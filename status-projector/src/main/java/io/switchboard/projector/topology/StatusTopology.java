@@ -65,6 +65,14 @@ public final class StatusTopology {
      */
     public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
                              Function<String, KeyValueBytesStoreSupplier> stores) {
+        build(builder, serdes, heldRetention, stores, RecentStatuses.none());
+    }
+
+    /**
+     * @param recent the queries' view of the statuses the applier wrote last (see {@link RecentStatuses})
+     */
+    public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
+                             Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent) {
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(MESSAGE_STORE), keys, serdes.messageStatus()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAMID_INDEX_STORE), keys, Serdes.String()));
@@ -106,7 +114,7 @@ public final class StatusTopology {
                 .repartition(Repartitioned.<String, MessageStatus>with(keys, serdes.messageStatus())
                         .withName("facts-by-message")
                         .withNumberOfPartitions(Topics.MESSAGE_STATUS.partitions()))
-                .process(ApplyFactProcessor::new, Named.as("status-applier"), MESSAGE_STORE)
+                .process(() -> new ApplyFactProcessor(recent), Named.as("status-applier"), MESSAGE_STORE)
                 .to(Topics.MESSAGE_STATUS.name(), Produced.with(keys, serdes.messageStatus())
                         .withName("message-status-sink"));
     }

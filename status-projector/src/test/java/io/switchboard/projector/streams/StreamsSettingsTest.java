@@ -6,6 +6,7 @@ import io.switchboard.projector.ProjectorConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,16 @@ class StreamsSettingsTest {
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, "/var/lib/projector")
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3");
+    }
+
+    @Test
+    void theProducerKeepsOneRequestInFlightSoANewTransactionsFirstBatchIsAppendedBeforeTheNext() {
+        Properties props = StreamsSettings.of(new ProjectorConfig(), "kafka:9092", (short) 1,
+                new HostInfo("localhost", 8084));
+
+        assertThat(props).containsEntry("producer." + ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        assertThat(new StreamsConfig(props).getProducerConfigs("client")
+                .get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)).isEqualTo("1");
     }
 
     @Test

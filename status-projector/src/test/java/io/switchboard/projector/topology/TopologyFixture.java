@@ -38,9 +38,13 @@ final class TopologyFixture implements AutoCloseable {
     final KeyValueStore<String, String> wamidIndex;
 
     TopologyFixture(Function<String, KeyValueBytesStoreSupplier> stores) {
+        this(stores, RecentStatuses.none());
+    }
+
+    TopologyFixture(Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent) {
         ProjectorSerdes serdes = ProjectorSerdes.forRegistry(TestInfra.registryUrl());
         StreamsBuilder builder = new StreamsBuilder();
-        StatusTopology.build(builder, serdes, HELD_RETENTION, stores);
+        StatusTopology.build(builder, serdes, HELD_RETENTION, stores, recent);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, TestInfra.uniqueApplicationId("ttd"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
