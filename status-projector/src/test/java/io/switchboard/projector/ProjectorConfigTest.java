@@ -19,6 +19,7 @@ class ProjectorConfigTest {
             assertThat(config.getHeldRetention()).isEqualTo(Duration.ofDays(7));
             assertThat(config.getStateDir()).endsWith("status-projector");
             assertThat(config.getAdvertisedHost()).isNull();
+            assertThat(config.getRecentStatusesPerPartition()).isEqualTo(2000);
         }
     }
 
