@@ -2,12 +2,14 @@ package io.switchboard.ingress.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.micronaut.core.annotation.Nullable;
 import io.switchboard.ingress.ratelimit.RateWindow;
 import io.switchboard.ingress.support.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,12 +18,15 @@ import java.util.List;
  * order and null handling the serde of {@link Envelopes.AcceptedEnvelope} produces:
  * {@code {"success":true,"data":{"message_id","status","to","reference"(null kept),"warnings"(only when there are
  * some)},"meta":{"request_id","rate_limit":{"limit","remaining","reset_at"}(only when consulted)}}}. The shape is
- * fixed, so the generic serializer's per-request introspection bought nothing (docs/BENCHMARKS.md, the ingress
- * profile). Strings are escaped by Jackson's own generator. The window's reset time is formatted once per window.
+ * fixed, so a serializer (or even a JSON generator) per request bought nothing but its own set-up
+ * (docs/BENCHMARKS.md, the ingress profile). Strings are escaped by Jackson's own encoder, as the serializer does;
+ * text with surrogate characters goes through a Jackson generator, which alone knows how the serializer treats a
+ * lone surrogate. The window's reset time is formatted once per window.
  */
 public final class AcceptedJson {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonStringEncoder ESCAPES = JsonStringEncoder.getInstance();
 
     /** The last formatted reset time: every send of one minute shares it. */
     private static volatile FormattedInstant lastReset = new FormattedInstant(Instant.EPOCH, Timestamps.iso(
@@ -32,6 +37,68 @@ public final class AcceptedJson {
 
     /** The 202 body for {@code data} and {@code meta}. */
     public static byte[] write(Envelopes.MessageAccepted data, String requestId, @Nullable RateWindow window) {
+        if (hasSurrogates(data.messageId()) || hasSurrogates(data.to()) || hasSurrogates(data.reference())
+                || hasSurrogates(requestId) || data.warnings() != null
+                && data.warnings().stream().anyMatch(AcceptedJson::hasSurrogates)) {
+            return generated(data, requestId, window);
+        }
+        StringBuilder json = new StringBuilder(256);
+        json.append("{\"success\":true,\"data\":{\"message_id\":");
+        string(json, data.messageId());
+        json.append(",\"status\":");
+        string(json, data.status());
+        json.append(",\"to\":");
+        string(json, data.to());
+        json.append(",\"reference\":");
+        string(json, data.reference());
+        List<String> warnings = data.warnings();
+        if (warnings != null) {
+            json.append(",\"warnings\":[");
+            for (int i = 0; i < warnings.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                string(json, warnings.get(i));
+            }
+            json.append(']');
+        }
+        json.append("},\"meta\":{\"request_id\":");
+        string(json, requestId);
+        if (window != null) {
+            json.append(",\"rate_limit\":{\"limit\":").append(window.limit())
+                    .append(",\"remaining\":").append(window.remaining())
+                    .append(",\"reset_at\":");
+            string(json, iso(window.resetAt()));
+            json.append('}');
+        }
+        json.append("}}");
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void string(StringBuilder json, @Nullable String value) {
+        if (value == null) {
+            json.append("null");
+            return;
+        }
+        json.append('"');
+        ESCAPES.quoteAsString(value, json);
+        json.append('"');
+    }
+
+    private static boolean hasSurrogates(@Nullable String value) {
+        if (value == null) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same body through a Jackson generator: the rare text with surrogates. */
+    static byte[] generated(Envelopes.MessageAccepted data, String requestId, @Nullable RateWindow window) {
         ByteArrayBuilder bytes = new ByteArrayBuilder(256);
         try (JsonGenerator json = JSON.createGenerator(bytes)) {
             json.writeStartObject();
@@ -41,10 +108,9 @@ public final class AcceptedJson {
             json.writeStringField("status", data.status());
             json.writeStringField("to", data.to());
             json.writeStringField("reference", data.reference());
-            List<String> warnings = data.warnings();
-            if (warnings != null) {
+            if (data.warnings() != null) {
                 json.writeArrayFieldStart("warnings");
-                for (String warning : warnings) {
+                for (String warning : data.warnings()) {
                     json.writeString(warning);
                 }
                 json.writeEndArray();
@@ -64,9 +130,7 @@ public final class AcceptedJson {
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to memory cannot fail", e);
         }
-        byte[] body = bytes.toByteArray();
-        bytes.release();
-        return body;
+        return bytes.toByteArray();
     }
 
     private static String iso(Instant instant) {

@@ -41,8 +41,10 @@ class AcceptedJsonTest {
                 Arguments.of(new Envelopes.MessageAccepted("m-3", "queued", "+15551234567", "q\"uote\\ \u00e9 \u2603 \n",
                         List.of("variable x is not used", "tab\there")), window),
                 Arguments.of(new Envelopes.MessageAccepted("m-4", "queued", "+15551234567", "r", List.of()), null),
-                Arguments.of(new Envelopes.MessageAccepted("m-5", "queued", "+15551234567", "</script>\u0001", null),
-                        new RateWindow(1000, 0, Instant.parse("2026-11-22T00:00:00.123Z"))));
+                Arguments.of(new Envelopes.MessageAccepted("m-5", "queued", "+15551234567",
+                        "</script>\u0001\u001f\u007f", null), new RateWindow(1000, 0, Instant.parse("2026-11-22T00:00:00.123Z"))),
+                Arguments.of(new Envelopes.MessageAccepted("m-6", "queued", "+15551234567", "order \uD83D\uDE00 1",
+                        List.of("\uD83D\uDE00")), window));
     }
 
     @ParameterizedTest
