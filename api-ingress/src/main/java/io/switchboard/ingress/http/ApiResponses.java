@@ -37,12 +37,14 @@ public class ApiResponses {
         this.clock = clock;
     }
 
-    /** 202 for a queued message; a replay of an Idempotency-Key's first answer says so in a header. */
+    /**
+     * 202 for a queued message; a replay of an Idempotency-Key's first answer says so in a header. The body is written
+     * as bytes by {@link AcceptedJson} (the shape of {@link Envelopes.AcceptedEnvelope}).
+     */
     public MutableHttpResponse<?> accepted(String requestId, Envelopes.MessageAccepted data, RateWindow window,
                                            boolean replayed) {
-        Envelopes.Meta meta = new Envelopes.Meta(requestId, rateLimitMeta(window));
-        MutableHttpResponse<Envelopes.AcceptedEnvelope> response =
-                HttpResponse.status(HttpStatus.ACCEPTED).body(new Envelopes.AcceptedEnvelope(true, data, meta));
+        MutableHttpResponse<byte[]> response =
+                HttpResponse.<byte[]>status(HttpStatus.ACCEPTED).body(AcceptedJson.write(data, requestId, window));
         if (replayed) {
             response.header(IDEMPOTENT_REPLAYED, "true");
         }

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.switchboard.ingress.idempotency.IdempotencyKeys;
 import io.switchboard.ingress.send.SendCall;
 import io.switchboard.ingress.send.SendEndpoint;
@@ -19,6 +20,7 @@ import io.switchboard.ingress.send.SendOutcome;
 import io.switchboard.ingress.send.SendService;
 import io.switchboard.ingress.status.MessageStatusService;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The public message endpoints (seeds 000 and 003). Thin: hands the raw headers and body bytes to the send service
@@ -90,13 +92,22 @@ public class MessagesController {
         String requestId = RequestIds.of(request);
         SendCall call = new SendCall(request.getHeaders().get(API_KEY_HEADER),
                 request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
-                request.getHeaders().get(IdempotencyKeys.HEADER), isSimulation(request));
+                request.getHeaders().get(IdempotencyKeys.HEADER), isSimulation(request), eventLoopOf(request));
         return sends.send(endpoint, call).thenApply(outcome -> answer(requestId, outcome));
     }
 
+    /** The request's Netty event loop, where its answer is written; null when not served by Netty. */
+    @Nullable
+    private static Executor eventLoopOf(HttpRequest<?> request) {
+        return request instanceof NettyHttpRequest<?> netty ? netty.getChannelHandlerContext().channel().eventLoop()
+                : null;
+    }
+
     private static boolean isSimulation(HttpRequest<?> request) {
+        // The query string is decoded only when there is one: most sends have none.
         return "true".equalsIgnoreCase(request.getHeaders().get(SIMULATE_HEADER))
-                || "true".equalsIgnoreCase(request.getParameters().get("simulate"));
+                || request.getUri().getRawQuery() != null
+                && "true".equalsIgnoreCase(request.getParameters().get("simulate"));
     }
 
     private HttpResponse<?> answer(String requestId, SendOutcome outcome) {

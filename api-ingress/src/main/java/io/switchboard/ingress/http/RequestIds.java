@@ -1,6 +1,7 @@
 package io.switchboard.ingress.http;
 
 import io.micronaut.http.HttpRequest;
+import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -12,6 +13,7 @@ public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "switchboard.request-id";
+    private static final HexFormat HEX = HexFormat.of();
 
     private RequestIds() {
     }
@@ -26,6 +28,6 @@ public final class RequestIds {
     }
 
     static String newId() {
-        return "req_" + String.format("%016x", ThreadLocalRandom.current().nextLong());
+        return "req_" + HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

@@ -1,9 +1,11 @@
 package io.switchboard.ingress.kafka;
 
+import io.micronaut.core.annotation.Nullable;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.SendCommand;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,9 +21,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * dedicated thread and never on an HTTP or Redis event loop; one thread also keeps records in acceptance order. A
  * request that already timed out is not sent afterwards, so a client told 503 is not surprised by a queued message
  * (except for a record the producer already holds when the timeout strikes: the answer is then ambiguous; see the
- * README on Idempotency-Key). The acknowledgement is completed on a small pool of its own, never on the producer's
- * single network thread: what follows it (the 202 built and written) would otherwise delay every other ack and batch
- * (docs/BENCHMARKS.md, the ingress profile).
+ * README on Idempotency-Key). The acknowledgement is completed on the request's event loop when the caller names it
+ * (else on a small pool of its own), never on the producer's single network thread: what follows it (the 202 built
+ * and written) would otherwise delay every other ack and batch (docs/BENCHMARKS.md, the ingress profile).
  */
 public final class SendCommandPublisher implements AutoCloseable {
 
@@ -46,6 +48,15 @@ public final class SendCommandPublisher implements AutoCloseable {
 
     /** Completes with the record's position once acknowledged; fails on error or after the ack timeout. */
     public CompletableFuture<RecordMetadata> publish(String key, SendCommand command) {
+        return publish(key, command, null);
+    }
+
+    /**
+     * As {@link #publish(String, SendCommand)}, completing the acknowledgement on {@code answerOn} (the request's
+     * event loop, where the answer is written anyway: one thread hop fewer per send) or, when null or no longer
+     * accepting work, on the publisher's own pool.
+     */
+    public CompletableFuture<RecordMetadata> publish(String key, SendCommand command, @Nullable Executor answerOn) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         ProducerRecord<String, SendCommand> record = new ProducerRecord<>(Topics.SEND_COMMANDS.name(), key, command);
         try {
@@ -54,7 +65,7 @@ public final class SendCommandPublisher implements AutoCloseable {
                     return;
                 }
                 try {
-                    producer.send(record, (metadata, failure) -> acknowledge(acked, metadata, failure));
+                    producer.send(record, (metadata, failure) -> acknowledge(acked, metadata, failure, answerOn));
                 } catch (RuntimeException e) {
                     acked.completeExceptionally(e);
                 }
@@ -65,21 +76,29 @@ public final class SendCommandPublisher implements AutoCloseable {
         return acked.orTimeout(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void acknowledge(CompletableFuture<RecordMetadata> acked, RecordMetadata metadata, Exception failure) {
-        try {
-            acks.execute(() -> {
-                if (failure != null) {
-                    acked.completeExceptionally(failure);
-                } else {
-                    acked.complete(metadata);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            if (failure != null) {
-                acked.completeExceptionally(failure);
-            } else {
-                acked.complete(metadata);
+    private void acknowledge(CompletableFuture<RecordMetadata> acked, RecordMetadata metadata, Exception failure,
+                             @Nullable Executor answerOn) {
+        if (answerOn != null) {
+            try {
+                answerOn.execute(() -> complete(acked, metadata, failure));
+                return;
+            } catch (RejectedExecutionException shuttingDown) {
+                // the connection's event loop is closing: the pool below still completes the future
             }
+        }
+        try {
+            acks.execute(() -> complete(acked, metadata, failure));
+        } catch (RejectedExecutionException closing) {
+            complete(acked, metadata, failure);
+        }
+    }
+
+    private static void complete(CompletableFuture<RecordMetadata> acked, RecordMetadata metadata,
+                                 Exception failure) {
+        if (failure != null) {
+            acked.completeExceptionally(failure);
+        } else {
+            acked.complete(metadata);
         }
     }
 

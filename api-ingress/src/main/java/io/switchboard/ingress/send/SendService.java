@@ -1,12 +1,13 @@
 package io.switchboard.ingress.send;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import io.switchboard.ingress.IngressConfiguration;
 import io.switchboard.ingress.auth.AccountStore;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
 import io.switchboard.ingress.auth.Caller;
 import io.switchboard.ingress.http.ApiError;
-import io.switchboard.ingress.http.BodySizeFilter;
+import io.switchboard.ingress.http.BodyLimits;
 import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.idempotency.IdempotencyKeys;
 import io.switchboard.ingress.idempotency.IdempotencyStore;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +78,7 @@ public class SendService {
     public CompletableFuture<SendOutcome> send(SendEndpoint endpoint, SendCall call) {
         long limit = endpoint.name().equals("media") ? config.getMaxMediaBodySize() : config.getMaxBodySize();
         if (call.body() != null && call.body().length > limit) {
-            return refused(BodySizeFilter.tooLarge(limit));
+            return refused(BodyLimits.tooLarge(limit));
         }
         ApiKeyAuthenticator.Result auth = authenticator.authenticate(call.apiKey(), endpoint.operation());
         if (auth.isRefused()) {
@@ -119,7 +121,7 @@ public class SendService {
                         return CompletableFuture.completedFuture(refusals.outcome(result, decision));
                     }
                     return call.simulate() ? simulate(caller, account, send, now, decision)
-                            : queue(caller, account, send, now, decision, claim);
+                            : queue(caller, account, send, now, decision, claim, call.answerOn());
                 })
                 .thenCompose(outcome -> outcome);
     }
@@ -133,12 +135,13 @@ public class SendService {
     }
 
     private CompletableFuture<SendOutcome> queue(Caller caller, Account account, PreparedSend send, Instant now,
-                                                 RateLimitDecision decision, SendGate.IdempotencyClaim claim) {
+                                                 RateLimitDecision decision, SendGate.IdempotencyClaim claim,
+                                                 @Nullable Executor answerOn) {
         UUID messageId = UUID.randomUUID();
         SendCommand.Builder builder = commands.envelope(messageId, caller, account, send.to(), send.reference(), now);
         String key = Topics.sendCommandKey(account.getPhoneNumberId(), send.to());
         return send.fill(builder, false)
-                .thenCompose(done -> publisher.publish(key, builder.build())
+                .thenCompose(done -> publisher.publish(key, builder.build(), answerOn)
                         .handle((metadata, failure) -> {
                             if (failure != null) {
                                 LOG.warn("Kafka did not acknowledge message {} to {}: {}", messageId,

@@ -54,11 +54,12 @@ public record NamedVariables(List<TemplateComponent> components, Map<String, Str
             given.put(entry.getKey(), text);
         }
         boolean named = "NAMED".equals(template.getParameterFormat());
-        Map<String, List<String>> names = TemplateViews.namesByPlaceholder(template);
+        TemplateShapes shapes = TemplateShapes.of(template);
+        Map<String, List<String>> names = shapes.namesByPlaceholder();
         String what = "template " + template.getName() + " (" + template.getLanguage() + ")";
         Map<String, List<TemplateParameter>> byComponent = new LinkedHashMap<>();
         List<String> used = new ArrayList<>();
-        for (TemplateSlots.Slot slot : TemplateSlots.of(template.getComponentsJson()).slots()) {
+        for (TemplateSlots.Slot slot : shapes.slots().slots()) {
             List<String> candidates = names.getOrDefault(slot.placeholder(), List.of());
             List<String> present = candidates.stream().filter(given::containsKey).toList();
             if (present.isEmpty()) {

@@ -147,7 +147,7 @@ public final class RawComponents {
     }
 
     private static void checkCounts(List<TemplateComponent> components, Template template) {
-        TemplateSlots slots = TemplateSlots.of(template.getComponentsJson());
+        TemplateSlots slots = TemplateShapes.of(template).slots();
         String what = "template " + template.getName() + " (" + template.getLanguage() + ")";
         for (String type : List.of("header", "body")) {
             int needed = slots.of(type, null).size();
