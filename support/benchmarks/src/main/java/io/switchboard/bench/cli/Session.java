@@ -97,7 +97,7 @@ public final class Session implements AutoCloseable {
             local.memory().reset(); // the scenario's memory window starts now, its services up
         }
         if (!idle.isEmpty()) {
-            report.note("In-process run: only " + String.join(", ", wanted) + " ran beside Kafka, Redis and the"
+            report.note("Local run: only " + String.join(", ", wanted) + " ran beside Kafka, Redis and the"
                     + " registry; stopped for this scenario: " + String.join(", ", idle) + ".");
         }
     }

@@ -63,7 +63,10 @@ public final class MemoryProbe {
             report.figure(s + "heap used at end", end.usedBytes() / MB, "MB");
             report.figure(s + "heap committed at end", end.committedBytes() / MB, "MB");
             report.figure(s + "heap max", end.maxBytes() / MB, "MB");
-            report.figure(s + "old generation after the last GC (live data)", end.liveDataBytes() / MB, "MB");
+            report.figure(s + "old generation in use at end", end.oldGenUsedBytes() / MB, "MB");
+            if (end.liveDataBytes() > 0) {
+                report.figure(s + "old generation after the last old-generation GC", end.liveDataBytes() / MB, "MB");
+            }
             report.figure(s + "GC pauses during the scenario", m.gcPauseSecondsInWindow(), "s");
             report.figure(s + "GC pause share of the scenario", gcShare(m), "%");
             report.figure(s + "RSS at end (VmRSS)", bytes(m.proc().rssBytes()), "MB");
@@ -82,7 +85,7 @@ public final class MemoryProbe {
         report.note("Memory: one JVM per service (-Xmx" + serviceHeap + "), figures of each service's own process:"
                 + " heap from its /prometheus polled every second during the scenario (peak) and at the end, RSS from"
                 + " /proc/<pid>/status. With -Xmx at the target the peak cannot exceed it: whether the service fits is"
-                + " shown by its throughput and latency above, the live data after GC and the GC pause share.");
+                + " shown by its throughput and latency above, the old generation in use and the GC pause share.");
     }
 
     /** GC pause time as a percentage of the window it was measured over. */

@@ -141,8 +141,7 @@ public final class MemorySampler implements AutoCloseable {
 
         ServiceMemory figures() {
             double gc = first == null ? Double.NaN : last.gcPauseSeconds() - first.gcPauseSeconds();
-            HeapMetrics end = last != null ? last : new HeapMetrics(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN);
+            HeapMetrics end = last != null ? last : HeapMetrics.UNKNOWN;
             return new ServiceMemory(process.name(), pid, process.isAlive(), samples, end, peakHeapUsed, peakRss, proc,
                     gc, (lastNanos - startNanos) / 1e9);
         }

@@ -42,7 +42,7 @@ public final class ServiceProcesses implements AutoCloseable {
         this.options = options;
         this.benchProperties = Map.copyOf(benchProperties);
         try {
-            this.dir = Files.createTempDirectory("bench-services");
+            this.dir = Files.createTempDirectory("bench-services").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,7 @@ class ProcessMemoryParsingTest {
         assertThat(heap.usedBytes()).isEqualTo(10_485_760 + 4_194_304 + 2_097_152);
         assertThat(heap.committedBytes()).isEqualTo(20_971_520 + 10_485_760 + 2_097_152);
         assertThat(heap.maxBytes()).isEqualTo(268_435_456);
+        assertThat(heap.oldGenUsedBytes()).isEqualTo(4_194_304);
         assertThat(heap.liveDataBytes()).isEqualTo(3_145_728);
     }
 
