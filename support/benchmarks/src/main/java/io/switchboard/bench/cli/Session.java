@@ -98,7 +98,7 @@ public final class Session implements AutoCloseable {
         }
         if (!idle.isEmpty()) {
             report.note("Local run: only " + String.join(", ", wanted) + " ran beside Kafka, Redis and the"
-                    + " registry; stopped for this scenario: " + String.join(", ", idle) + ".");
+                    + " registry; not running for this scenario: " + String.join(", ", idle) + ".");
         }
     }
 
