@@ -71,6 +71,7 @@ public final class MemoryProbe {
             report.figure(s + "GC pause share of the scenario", gcShare(m), "%");
             report.figure(s + "RSS at end (VmRSS)", bytes(m.proc().rssBytes()), "MB");
             report.figure(s + "peak RSS since the process started (VmHWM)", bytes(m.proc().peakRssBytes()), "MB");
+            report.figure(s + "threads at end", m.proc().threads() < 0 ? Double.NaN : m.proc().threads(), "");
             if (!Double.isNaN(m.peakHeapUsedBytes())) {
                 report.below("heap of " + m.name() + " (peak used, -Xmx" + serviceHeap + ")",
                         m.peakHeapUsedBytes() / MB, HEAP_TARGET_MB, "MB");

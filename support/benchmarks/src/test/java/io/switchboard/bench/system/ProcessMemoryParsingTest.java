@@ -50,11 +50,12 @@ class ProcessMemoryParsingTest {
 
         assertThat(status.rssBytes()).isEqualTo(398_123L * 1024);
         assertThat(status.peakRssBytes()).isEqualTo(412_000L * 1024);
+        assertThat(status.threads()).isEqualTo(61);
     }
 
     @Test
     void missingProcFieldsAreMinusOne() {
-        assertThat(ProcStatus.parse("Name:\tjava\n")).isEqualTo(new ProcStatus(-1, -1));
+        assertThat(ProcStatus.parse("Name:\tjava\n")).isEqualTo(new ProcStatus(-1, -1, -1));
     }
 
     @Test
