@@ -1,7 +1,8 @@
 #!/bin/sh
-# Runs every scenario in-process, each in a JVM of its own (a fresh broker, Redis and platform per scenario, so no
-# scenario inherits another's backlog), with the options docs/BENCHMARKS.md reports. Results, appended:
-# support/benchmarks/target/results/report.md and one JSON file per scenario.
+# Runs every scenario locally, each in a run of its own (a fresh broker, Redis and platform per scenario, so no
+# scenario inherits another's backlog), with the options docs/BENCHMARKS.md reports. Each application runs in a JVM
+# of its own (--processes, -Xmx256m: heap and RSS per service); BENCH_IN_PROCESS=1 runs them inside the generator's
+# JVM instead. Results, appended: support/benchmarks/target/results/report.md and one JSON file per scenario.
 # Usage (from the repository root): support/benchmarks/run-all.sh ["note about the machine"] [scenario ...]
 cd "$(dirname "$0")/../.."
 NOTE="${1:-}"
@@ -10,9 +11,11 @@ SCENARIOS="${*:-dispatch e2e projector webhook ingress}"
 JAR=support/benchmarks/target/benchmarks.jar
 mkdir -p support/benchmarks/target/tmp
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true   # the whole platform in one JVM holds many sockets
+MODE=--processes
+[ -n "${BENCH_IN_PROCESS:-}" ] && MODE=
 run() {
-  echo "== $*"
-  java -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=8 -Djava.io.tmpdir=support/benchmarks/target/tmp -jar "$JAR" "$@" --note "$NOTE" || echo "== $1 failed"
+  echo "== $* $MODE"
+  java -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=8 -Djava.io.tmpdir=support/benchmarks/target/tmp -jar "$JAR" "$@" $MODE --note "$NOTE" || echo "== $1 failed"
 }
 for s in $SCENARIOS; do
   case $s in

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,13 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,9 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * received. A failed post (any other status, a timeout, a refused connection) is redelivered with exponential
  * backoff ({@code webhook-retry-delay}, doubled each time) up to {@code webhook-max-attempts} attempts in all, with
  * the very same bytes and signature, then dropped with a log line. At most {@code webhook-max-concurrency} posts are
- * in flight (on a small fixed pool); the others wait their turn in order, so a slow receiver never turns into
- * thousands of connections and threads. Nothing here ever throws to a caller or blocks a thread: posts are
- * asynchronous and waits are scheduled.
+ * in flight: each runs on one of that many delivery threads over the client's kept-alive connections (so at most that
+ * many), and the others wait their turn in order in an unbounded queue ({@code simulator.webhooks.queued}), so a slow
+ * receiver never turns into thousands of connections and threads. Posts are blocking calls on those threads, never
+ * the JDK client's {@code sendAsync}, which completes every response through {@code CompletableFuture}'s default
+ * executor: a new thread per response on a 2-core machine. Nothing here ever throws to a caller or blocks the
+ * caller's thread; waits between attempts are scheduled.
  */
 @Singleton
 public class WebhookDeliverer {
@@ -53,9 +58,8 @@ public class WebhookDeliverer {
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry meters;
     private final ExecutorService httpThreads;
+    private final ThreadPoolExecutor deliveryThreads;
     private final HttpClient http;
-    private final Semaphore permits;
-    private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
     public WebhookDeliverer(SimulatorConfig config,
                             @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler,
@@ -69,19 +73,28 @@ public class WebhookDeliverer {
         this.scheduler = scheduler;
         this.meters = meters;
         AtomicInteger count = new AtomicInteger();
-        this.permits = new Semaphore(Math.max(1, config.getWebhookMaxConcurrency()));
-        this.httpThreads = Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "simulator-webhook-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.httpThreads = Executors.newFixedThreadPool(2, daemon("simulator-webhook-io-", count));
+        int concurrency = Math.max(1, config.getWebhookMaxConcurrency());
+        this.deliveryThreads = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon("simulator-webhook-", count));
+        this.deliveryThreads.allowCoreThreadTimeOut(true);
+        meters.gauge("simulator.webhooks.queued", deliveryThreads.getQueue(), java.util.Collection::size);
         // HTTP/1.1 because the JDK client would otherwise try an h2c upgrade on every new plain-HTTP connection.
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
                 .executor(httpThreads).build();
     }
 
+    private static ThreadFactory daemon(String prefix, AtomicInteger count) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @PreDestroy
     void close() {
+        deliveryThreads.shutdownNow();
         httpThreads.shutdownNow();
     }
 
@@ -128,34 +141,19 @@ public class WebhookDeliverer {
         }
     }
 
-    /** Runs {@link #post} now if a permit is free, else when one is released; completes with its outcome. */
+    /** Queues {@link #post} for a delivery thread; completes with its outcome. */
     private CompletableFuture<Outcome> attempt(byte[] body, String signature, String what, int attempt) {
-        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        waiting.add(() -> post(body, signature, what, attempt).whenComplete((result, failure) -> {
-            permits.release();
-            startWaiting();
-            if (failure != null) {
-                outcome.completeExceptionally(failure);
-            } else {
-                outcome.complete(result);
-            }
-        }));
-        startWaiting();
-        return outcome;
-    }
-
-    private void startWaiting() {
-        while (!waiting.isEmpty() && permits.tryAcquire()) {
-            Runnable next = waiting.poll();
-            if (next == null) {
-                permits.release();
-                return;
-            }
-            next.run();
+        try {
+            return CompletableFuture.supplyAsync(() -> post(body, signature, what, attempt), deliveryThreads);
+        } catch (RejectedExecutionException e) {
+            // Refused only while the application shuts down.
+            LOG.warn("Webhook {} not posted: shutting down", what);
+            return CompletableFuture.completedFuture(Outcome.DROPPED);
         }
     }
 
-    private CompletableFuture<Outcome> post(byte[] body, String signature, String what, int attempt) {
+    /** One attempt, on a delivery thread: blocks it until the answer or the timeout. */
+    private Outcome post(byte[] body, String signature, String what, int attempt) {
         try {
             HttpRequest request = HttpRequest.newBuilder(target)
                     .timeout(timeout)
@@ -164,17 +162,19 @@ public class WebhookDeliverer {
                     .header("User-Agent", "facebookexternalua")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, error) -> {
-                        if (error == null && response.statusCode() == 200) {
-                            onDelivered(what, attempt);
-                            return Outcome.DELIVERED;
-                        }
-                        String reason = error == null ? "HTTP " + response.statusCode() : describe(error);
-                        return onFailed(body, signature, what, attempt, reason);
-                    });
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(onFailed(body, signature, what, attempt, describe(e)));
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                onDelivered(what, attempt);
+                return Outcome.DELIVERED;
+            }
+            return onFailed(body, signature, what, attempt, "HTTP " + response.statusCode());
+        } catch (InterruptedException e) {
+            // Interrupted only by shutdownNow: the application is stopping.
+            Thread.currentThread().interrupt();
+            LOG.warn("Webhook {} not delivered: shutting down", what);
+            return Outcome.DROPPED;
+        } catch (IOException | RuntimeException e) {
+            return onFailed(body, signature, what, attempt, describe(e));
         }
     }
 

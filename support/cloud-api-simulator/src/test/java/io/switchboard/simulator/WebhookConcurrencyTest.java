@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** A slow receiver never has more than {@code webhook-max-concurrency} posts in flight; the others wait, in order. */
+/**
+ * A slow receiver never has more than {@code webhook-max-concurrency} posts in flight; the others wait, in order; and
+ * posts reuse kept-alive connections instead of opening one each.
+ */
 class WebhookConcurrencyTest {
 
     @Test
@@ -62,6 +65,40 @@ class WebhookConcurrencyTest {
             CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             assertThat(posts).allSatisfy(post -> assertThat(post.join()).isTrue());
             assertThat(mostInFlight.get()).isEqualTo(2);
+        } finally {
+            deliverer.close();
+            scheduler.shutdownNow();
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void postsReuseKeptAliveConnectionsRatherThanOpeningOneEach() throws Exception {
+        java.util.Set<Integer> clientPorts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.setExecutor(Executors.newFixedThreadPool(4));
+        receiver.createContext("/hooks", exchange -> {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        SimulatorConfig config = new SimulatorConfig();
+        config.setWebhookUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks");
+        config.setAppSecret("reuse-secret");
+        config.setWebhookMaxConcurrency(2);
+        WebhookDeliverer deliverer = new WebhookDeliverer(config, scheduler, new SimpleMeterRegistry());
+        try {
+            List<CompletableFuture<Boolean>> posts = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                posts.add(deliverer.deliver(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8), "post " + i));
+            }
+            CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+
+            assertThat(posts).allSatisfy(post -> assertThat(post.join()).isTrue());
+            assertThat(clientPorts).hasSizeLessThan(10);
         } finally {
             deliverer.close();
             scheduler.shutdownNow();

@@ -79,8 +79,11 @@ public final class BenchMain {
                     case "webhook" -> WebhookScenario.run(session);
                     case "projector" -> ProjectorScenario.run(session);
                     case "memory" -> {
+                        Report memory = session.report("memory");
+                        // Every application (a --processes run starts none before a scenario asks).
+                        session.runOnly(memory, io.switchboard.bench.system.LocalPlatform.ALL.toArray(String[]::new));
                         io.switchboard.bench.core.LoadDriver.sleep(java.time.Duration.ofSeconds(r.holdSeconds));
-                        yield session.report("memory");
+                        yield memory;
                     }
                     default -> throw new CommandLine.ParameterException(new CommandLine(new BenchMain()),
                             "Unknown scenario " + scenario);

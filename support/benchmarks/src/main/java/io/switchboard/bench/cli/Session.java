@@ -8,6 +8,7 @@ import io.switchboard.bench.core.ReportJson;
 import io.switchboard.bench.core.ReportText;
 import io.switchboard.bench.scenario.MemoryProbe;
 import io.switchboard.bench.system.LocalPlatform;
+import io.switchboard.bench.system.ServiceProcesses;
 import io.switchboard.bench.system.ServiceSnapshot;
 import io.switchboard.bench.system.SetupClient;
 import io.switchboard.bench.system.Target;
@@ -47,12 +48,22 @@ public final class Session implements AutoCloseable {
             servicesRoot = frozen
                     ? ServiceSnapshot.create(repo, m2, repo.resolve("support/benchmarks/target/services"), t.refreshServices)
                     : repo;
-            machine.put("services", frozen ? "in-process, jars installed in ~/.m2 (" + ServiceSnapshot.describe(m2) + ")"
-                    : "in-process, working tree target/classes");
-            progress.say("Starting Kafka, Redis, the registry, the simulator and the four services in this JVM ...");
+            ServiceProcesses.Options processes = t.processes
+                    ? new ServiceProcesses.Options(t.serviceHeap, t.serviceJvmArgs) : null;
+            String where = processes == null ? "in-process"
+                    : "one JVM per service (-Xmx" + t.serviceHeap + String.join("", prepend(" ", t.serviceJvmArgs))
+                    + "; Kafka, Redis client and registry in the generator's JVM)";
+            machine.put("services", where + ", " + (frozen ? "jars installed in ~/.m2 (" + ServiceSnapshot.describe(m2)
+                    + ")" : "working tree target/classes"));
+            progress.say(processes == null
+                    ? "Starting Kafka, Redis, the registry, the simulator and the four services in this JVM ..."
+                    : "Starting Kafka, Redis and the registry; each scenario starts the services it needs as processes ...");
             long started = System.nanoTime();
             local = LocalPlatform.start(servicesRoot, Duration.ofMillis(t.simStatusDelayMs), t.dispatcherMaxInFlight,
-                    t.extraProperties);
+                    t.extraProperties, processes);
+            if (processes != null) {
+                progress.say("Service logs: " + local.processes().directory());
+            }
             progress.say(String.format("Platform up in %.0f s.", (System.nanoTime() - started) / 1e9));
             Target base = local.target();
             progress.say("API " + base.apiUrl() + " key " + base.apiKeys().get(0) + " admin token " + base.adminToken()
@@ -82,9 +93,12 @@ public final class Session implements AutoCloseable {
             return;
         }
         java.util.List<String> idle = local.runOnly(java.util.Set.of(wanted));
+        if (local.memory() != null) {
+            local.memory().reset(); // the scenario's memory window starts now, its services up
+        }
         if (!idle.isEmpty()) {
-            report.note("In-process run: only " + String.join(", ", wanted) + " ran beside Kafka, Redis and the"
-                    + " registry; stopped for this scenario: " + String.join(", ", idle) + ".");
+            report.note("Local run: only " + String.join(", ", wanted) + " ran beside Kafka, Redis and the"
+                    + " registry; not running for this scenario: " + String.join(", ", idle) + ".");
         }
     }
 
@@ -102,7 +116,8 @@ public final class Session implements AutoCloseable {
     /** Adds memory, prints the report, writes it as JSON and appends it to {@code <out>/report.md}. */
     public void finish(Report report) throws IOException {
         try {
-            new MemoryProbe().addTo(report, target);
+            new MemoryProbe().addTo(report, target, local == null ? null : local.memory(),
+                    local == null || local.processes() == null ? null : local.processes().options().heap());
         } catch (RuntimeException e) {
             report.note("Memory could not be read: " + e);
         }
@@ -112,6 +127,10 @@ public final class Session implements AutoCloseable {
         Path json = ReportJson.write(report, run.out);
         Files.writeString(run.out.resolve("report.md"), text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         progress.say("Written: " + json);
+    }
+
+    private static java.util.List<String> prepend(String prefix, java.util.List<String> values) {
+        return values.stream().map(v -> prefix + v).toList();
     }
 
     private static Path findRepositoryRoot() {

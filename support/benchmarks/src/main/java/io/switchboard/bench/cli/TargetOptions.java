@@ -13,6 +13,18 @@ public final class TargetOptions {
     @Option(names = "--local", description = "Start Kafka, Redis, the registry, the simulator and the four services in this JVM.")
     public boolean local;
 
+    @Option(names = "--processes",
+            description = "--local: run each application in a child JVM of its own (heap and RSS per service); Kafka, Redis and the registry stay in this JVM.")
+    public boolean processes;
+
+    @Option(names = "--service-heap", defaultValue = "256m",
+            description = "--processes: -Xmx of each application's JVM (default ${DEFAULT-VALUE}, issue 6's target).")
+    public String serviceHeap;
+
+    @Option(names = "--service-jvm-arg",
+            description = "--processes: another argument for each application's JVM, e.g. -XX:+UseSerialGC (repeatable).")
+    public List<String> serviceJvmArgs = new ArrayList<>();
+
     @Option(names = "--services-from", defaultValue = "m2",
             description = "--local: m2 = a frozen copy of the jars installed in ~/.m2 (default); repo = the working tree's target/classes.")
     public String servicesFrom;

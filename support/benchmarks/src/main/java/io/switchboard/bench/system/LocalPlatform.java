@@ -21,14 +21,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform in this JVM for {@code --local}: a real KRaft broker (as the launcher's), the test kit's real
- * redis-server, the embedded
- * registry, and the simulator plus the four services through the launcher's {@link Platform}, each in its own class
- * loader, on free ports, with fresh random credentials. Settings a benchmark needs that the launcher does not pass are
- * given as JVM system properties, which every service's Micronaut environment reads (above its application.yml):
- * the customer-service window is off in the ingress and the simulator (so text sends to a million recipients are not
- * refused), templates of accounts created during the run sync every 2 s, and the dispatcher's in-flight limit is
- * {@code dispatcherMaxInFlight}.
+ * The whole platform for {@code --local}: a real KRaft broker (as the launcher's), the test kit's real redis-server and
+ * the embedded registry in this JVM, and the simulator plus the four services either through the launcher's
+ * {@link Platform}, each in its own class loader of this JVM, or ({@code --processes}) each in a child JVM of its own
+ * ({@link ServiceProcesses}), on free ports, with fresh random credentials. Settings a benchmark needs that the
+ * launcher does not pass are given as system properties (of this JVM, or of each child), which every service's
+ * Micronaut environment reads above its application.yml: the customer-service window is off in the ingress and the
+ * simulator (so text sends to a million recipients are not refused), templates of accounts created during the run
+ * sync every 2 s, and the dispatcher's in-flight limit is {@code dispatcherMaxInFlight}.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -44,23 +44,40 @@ public final class LocalPlatform implements AutoCloseable {
     private final LocalKafkaBroker broker;
     private final Target target;
     private final Set<String> stopped = new HashSet<>();
+    private final ServiceProcesses processes;
+    private final MemorySampler memory;
+    private final Readiness readiness = new Readiness();
 
     private LocalPlatform(Platform platform, Platform.Settings settings, EmbeddedSchemaRegistry registry,
-                          LocalKafkaBroker broker, Target target) {
+                          LocalKafkaBroker broker, Target target, ServiceProcesses processes) {
         this.platform = platform;
+        this.processes = processes;
+        this.memory = processes == null ? null : new MemorySampler(processes, target.services());
+        if (processes != null) {
+            stopped.addAll(ALL);
+        }
         this.broker = broker;
         this.settings = settings;
         this.registry = registry;
         this.target = target;
     }
 
+    /**
+     * Starts the platform. With {@code processes} null every application runs in this JVM (the launcher's way);
+     * otherwise each runs in a child JVM of its own, started when a scenario first wants it ({@link #runOnly}).
+     */
     public static LocalPlatform start(Path servicesRoot, Duration statusDelay, int dispatcherMaxInFlight,
-                                      Map<String, String> extraProperties) throws Exception {
-        System.setProperty("switchboard.ingress.enforce-window", "false");
-        System.setProperty("simulator.window.mode", "off");
-        System.setProperty("switchboard.ingress.templates.sync-interval", "2s");
-        System.setProperty("switchboard.dispatcher.max-in-flight", Integer.toString(dispatcherMaxInFlight));
-        extraProperties.forEach(System::setProperty);
+                                      Map<String, String> extraProperties, ServiceProcesses.Options processes)
+            throws Exception {
+        Map<String, String> benchProperties = new LinkedHashMap<>();
+        benchProperties.put("switchboard.ingress.enforce-window", "false");
+        benchProperties.put("simulator.window.mode", "off");
+        benchProperties.put("switchboard.ingress.templates.sync-interval", "2s");
+        benchProperties.put("switchboard.dispatcher.max-in-flight", Integer.toString(dispatcherMaxInFlight));
+        benchProperties.putAll(extraProperties);
+        if (processes == null) {
+            benchProperties.forEach(System::setProperty);
+        }
 
         // The local launcher's broker (latest production metadata version, unlike the test kit's), on free ports.
         LocalKafkaBroker broker = new LocalKafkaBroker(Files.createTempDirectory("bench-kafka"), freePort(), freePort());
@@ -79,7 +96,9 @@ public final class LocalPlatform implements AutoCloseable {
                 credentials, stateDir, "status-projector-bench-" + hex(random, 4), statusDelay, true,
                 Platform.DemoLimits.HIGH);
         Platform platform = new Platform(settings);
-        platform.start();
+        if (processes == null) {
+            platform.start();
+        }
 
         Map<String, String> services = new LinkedHashMap<>();
         services.put("api-ingress", "http://127.0.0.1:" + ports.ingress());
@@ -90,61 +109,83 @@ public final class LocalPlatform implements AutoCloseable {
         Target target = new Target(platform.apiUrl(), "http://127.0.0.1:" + ports.ingress() + "/api/v1/admin",
                 credentials.adminToken(), List.of(apiKey), platform.webhookIngestUrl(), credentials.appSecret(),
                 platform.simulatorUrl(), platform.projectorUrl(), WABA_ID, bootstrap, registry.url(), redis, services,
-                true);
-        return new LocalPlatform(platform, settings, registry, broker, target);
+                processes == null);
+        ServiceProcesses children = processes == null ? null
+                : new ServiceProcesses(servicesRoot, processes, benchProperties);
+        return new LocalPlatform(platform, settings, registry, broker, target, children);
     }
 
     /**
      * Runs exactly the {@code wanted} applications: stops the others (a scenario measures its service with only
-     * Kafka and Redis beside it, as the targets are stated) and starts again any wanted one stopped before, with the
-     * properties the launcher gave it. Returns the names stopped, for the report.
+     * Kafka and Redis beside it, as the targets are stated) and starts any wanted one not running (again), with the
+     * properties the launcher gives it, waiting until each is ready. Child processes start together. Returns the
+     * names not running, for the report.
      */
     public synchronized List<String> runOnly(Set<String> wanted) {
         List<String> idle = new ArrayList<>();
         for (String name : ALL) {
             if (!wanted.contains(name) && !stopped.contains(name)) {
-                platform.service(name).stop();
+                if (processes != null) {
+                    processes.stop(name);
+                } else {
+                    platform.service(name).stop();
+                }
                 stopped.add(name);
-            }
-        }
-        for (String name : ALL) {
-            if (wanted.contains(name) && stopped.remove(name)) {
-                platform.service(name).start(LocalServiceProperties.of(name, settings, platform));
-                awaitHealthy(target.services().get(name) + "/health");
             }
             if (!wanted.contains(name)) {
                 idle.add(name);
             }
         }
+        List<String> starting = ALL.stream().filter(n -> wanted.contains(n) && stopped.remove(n)).toList();
+        for (String name : starting) {
+            Map<String, Object> properties = LocalServiceProperties.of(name, settings, platform);
+            if (processes != null) {
+                processes.start(name, properties);
+            } else {
+                platform.service(name).start(properties);
+            }
+        }
+        for (String name : starting) {
+            awaitReady(name);
+        }
         return idle;
+    }
+
+    /** The child processes of a {@code --processes} run; null in-process. */
+    public ServiceProcesses processes() {
+        return processes;
+    }
+
+    /** The per-process memory sampler of a {@code --processes} run; null in-process. */
+    public MemorySampler memory() {
+        return memory;
     }
 
     public Target target() {
         return target;
     }
 
-    private static void awaitHealthy(String url) {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-                Thread.sleep(200); // a restarted service is still starting; not a measurement
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+    /** The launcher's readiness rules: healthy; the projector answers queries; the ingress knows the demo key. */
+    private void awaitReady(String name) {
+        ServiceProcess process = processes == null ? null : processes.process(name);
+        String base = target.services().get(name);
+        readiness.awaitStatus(base + "/health", 200, process);
+        if (name.equals("status-projector")) {
+            readiness.awaitStatus(base + "/internal/messages/readiness-probe", 404, process);
+        } else if (name.equals("api-ingress")) {
+            readiness.awaitSimulatedSend(target.apiUrl() + "/messages/text?simulate=true",
+                    settings.credentials().demoApiKey(), process);
         }
-        throw new IllegalStateException(url + " not healthy 90 s after a restart");
     }
 
     @Override
     public void close() {
+        if (memory != null) {
+            memory.close();
+        }
+        if (processes != null) {
+            processes.close();
+        }
         platform.close();
         registry.close();
         broker.close();

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The properties the launcher's {@link Platform} starts each application with, rebuilt from the same settings, so a
- * benchmark that stopped an application for one scenario can start it again for the next exactly as it was. Must
- * follow {@code Platform.start()}; the readiness wait after a restart is the scenario's warm-up.
+ * benchmark that stopped an application for one scenario can start it again for the next exactly as it was, and a
+ * {@code --processes} run gives each child JVM the same. Must follow {@code Platform.start()}; the readiness wait
+ * after a restart is the scenario's warm-up.
  */
 final class LocalServiceProperties {
 
@@ -35,6 +36,8 @@ final class LocalServiceProperties {
                 p.put("switchboard.dispatcher.admin-token", c.adminToken());
                 p.put("switchboard.cloud-api.base-url", platform.simulatorUrl());
                 p.put("switchboard.cloud-api.access-token", c.accessToken());
+                p.put("switchboard.webhooks.master-key", c.masterKey());
+                p.put("switchboard.webhooks.projector-url", platform.projectorUrl());
             }
             case "webhook-ingest" -> {
                 p.put("redis.uri", s.redisUri());
