@@ -24,6 +24,13 @@ public class CloudApiProperties {
      * beyond the server's stream limit (JDK-8225647), while hundreds of sends are in flight here.
      */
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
+    /**
+     * Threads of the HTTP client's own executor (its connection, request and response tasks, and parsing each
+     * answer): without one, the JDK client starts an unbounded cached pool of its own.
+     */
+    private int clientThreads = 2;
+    /** JDK HTTP clients requests take turns over; each has its own connection pool (see {@link CloudApiClient}). */
+    private int clients = 8;
 
     /** Fails start-up with a clear message instead of sending requests Meta will refuse. */
     public void validate() {
@@ -83,10 +90,26 @@ public class CloudApiProperties {
         this.httpVersion = httpVersion;
     }
 
+    public int getClients() {
+        return clients;
+    }
+
+    public void setClients(int clients) {
+        this.clients = clients;
+    }
+
+    public int getClientThreads() {
+        return clientThreads;
+    }
+
+    public void setClientThreads(int clientThreads) {
+        this.clientThreads = clientThreads;
+    }
+
     @Override
     public String toString() {
         return "CloudApiProperties{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", accessToken="
                 + Redaction.secret(accessToken) + ", requestTimeout=" + requestTimeout
-                + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + "}";
+                + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + ", clientThreads=" + clientThreads + ", clients=" + clients + "}";
     }
 }
