@@ -27,7 +27,7 @@ import javax.net.ssl.SSLHandshakeException;
  * turns whatever happens into a {@link CloudApiOutcome}. It never throws and never decides what to do next: that is
  * {@link SendOutcomeClassifier}'s job. The token only ever goes into the Authorization header.
  *
- * <p>The client runs on its own fixed pool ({@code client-threads}), and each answer is parsed on that pool too. The
+ * <p>The client runs on its own pool (threads {@code dispatcher-http-N}), and each answer is parsed there too. The
  * JDK's {@code sendAsync} still completes its future through the common fork-join pool whatever executor is given
  * (HttpClientImpl's {@code ASYNC_POOL} hop), which on 2 cores (parallelism 1) means a new thread per response; so
  * the only work left on that thread is handing the answer to this pool.
@@ -51,7 +51,9 @@ public final class CloudApiClient implements AutoCloseable {
     public CloudApiClient(CloudApiProperties properties) {
         properties.validate();
         AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(Math.max(1, properties.getClientThreads()), runnable -> {
+        // Cached, as the JDK's own default: a request never queues behind other requests' work (a fixed pool of
+        // two made requests leave late and bunched, which breaks the pace at WhatsApp's end).
+        this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "dispatcher-http-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;

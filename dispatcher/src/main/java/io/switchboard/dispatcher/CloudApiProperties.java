@@ -24,11 +24,6 @@ public class CloudApiProperties {
      * beyond the server's stream limit (JDK-8225647), while hundreds of sends are in flight here.
      */
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
-    /**
-     * Threads of the HTTP client's own executor (its connection, request and response tasks, and parsing each
-     * answer): without one, the JDK client starts an unbounded cached pool of its own.
-     */
-    private int clientThreads = 2;
     /** JDK HTTP clients requests take turns over; each has its own connection pool (see {@link CloudApiClient}). */
     private int clients = 8;
 
@@ -98,18 +93,10 @@ public class CloudApiProperties {
         this.clients = clients;
     }
 
-    public int getClientThreads() {
-        return clientThreads;
-    }
-
-    public void setClientThreads(int clientThreads) {
-        this.clientThreads = clientThreads;
-    }
-
     @Override
     public String toString() {
         return "CloudApiProperties{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", accessToken="
                 + Redaction.secret(accessToken) + ", requestTimeout=" + requestTimeout
-                + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + ", clientThreads=" + clientThreads + ", clients=" + clients + "}";
+                + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + ", clients=" + clients + "}";
     }
 }
