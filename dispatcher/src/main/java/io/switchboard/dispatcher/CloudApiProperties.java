@@ -25,7 +25,7 @@ public class CloudApiProperties {
      */
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
     /** JDK HTTP clients requests take turns over; each has its own connection pool (see {@link CloudApiClient}). */
-    private int clients = 8;
+    private int clients = 1;
 
     /** Fails start-up with a clear message instead of sending requests Meta will refuse. */
     public void validate() {

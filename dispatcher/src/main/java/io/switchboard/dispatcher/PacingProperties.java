@@ -15,8 +15,8 @@ import java.util.Map;
  * {@code 1/paced-rate} apart; a send that goes out up to {@code L} after its slot lets a window collect the slots of
  * {@code 1 s + L}, so the rule holds while {@code L <= floor(1.05 * budget) * interval - 1 s}
  * ({@link #lateAllowanceNanos}): about 105 ms for budgets of 20 and more at the default 5% headroom, 52 ms below.
- * A send may be late by {@code late-tolerance}, by default half of that (the other half is left for the network's
- * own jitter between our send and WhatsApp's count), never more than all of it.
+ * A send may be late by {@code late-tolerance} (20 ms), never more than that allowance: the rest of it is left for
+ * the jitter between our send and WhatsApp's count, which CPU starvation makes large.
  */
 @ConfigurationProperties(PacingProperties.PREFIX)
 public class PacingProperties {
@@ -37,8 +37,11 @@ public class PacingProperties {
     private Duration decreaseQuietPeriod = Duration.ofSeconds(1);
     private Duration maxReservation = Duration.ofMillis(200);
     private int batch = 50;
-    /** Unset: half of {@link #lateAllowanceNanos}. */
-    private Duration lateTolerance;
+    /**
+     * Far below {@link #lateAllowanceNanos} on purpose: the rest is what the way to WhatsApp adds (HTTP client,
+     * network, their intake), and under CPU starvation that was measured at tens of milliseconds.
+     */
+    private Duration lateTolerance = Duration.ofMillis(20);
     private Duration haltRecheckInterval = Duration.ofSeconds(1);
     private Duration redisRetryInterval = Duration.ofSeconds(1);
     private Duration redisTimeout = Duration.ofSeconds(2);
@@ -64,11 +67,9 @@ public class PacingProperties {
         return Math.max(0, limit * intervalMicros * 1_000 - 1_000_000_000L);
     }
 
-    /** How late a send may be on its slot: {@code late-tolerance}, or half the allowance; never above the allowance. */
+    /** How late a send may be on its slot: {@code late-tolerance}, never above the allowance (nor below 1 ms). */
     public long lateToleranceNanos(String phoneNumberId) {
-        long allowance = lateAllowanceNanos(phoneNumberId);
-        long wanted = lateTolerance != null ? lateTolerance.toNanos() : allowance / 2;
-        return Math.max(MIN_TOLERANCE_NANOS, Math.min(wanted, allowance));
+        return Math.max(MIN_TOLERANCE_NANOS, Math.min(lateTolerance.toNanos(), lateAllowanceNanos(phoneNumberId)));
     }
 
     /** The budget of {@code phoneNumberId}, in messages a second, between 1 and 1,000. */
