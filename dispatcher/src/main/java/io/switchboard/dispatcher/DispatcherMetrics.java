@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -76,7 +77,7 @@ public final class DispatcherMetrics {
     }
 
     public void slotLateness(long nanos) {
-        slotLateness.record(Math.max(0, nanos), java.util.concurrent.TimeUnit.NANOSECONDS);
+        slotLateness.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     public void halted() {
