@@ -16,30 +16,57 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Calls {@code POST {base-url}/{api-version}/{phoneNumberId}/messages} with the bearer token, asynchronously, and
  * turns whatever happens into a {@link CloudApiOutcome}. It never throws and never decides what to do next: that is
  * {@link SendOutcomeClassifier}'s job. The token only ever goes into the Authorization header.
+ *
+ * <p>The client runs on its own pool (threads {@code dispatcher-http-N}), and each answer is parsed there too. The
+ * JDK's {@code sendAsync} still completes its future through the common fork-join pool whatever executor is given
+ * (HttpClientImpl's {@code ASYNC_POOL} hop), which on 2 cores (parallelism 1) means a new thread per response; so
+ * the only work left on that thread is handing the answer to this pool.
+ *
+ * <p>Requests take turns over {@code clients} JDK clients: over HTTP/1.1 every request in flight holds a connection,
+ * and the JDK's connection pool keeps its idle connections in a list it searches linearly on every return and
+ * take (with ~1,500 connections this was the hottest code of the dispatcher); each client's pool holds a share.
  */
 public final class CloudApiClient implements AutoCloseable {
 
     private static final int MAX_ERROR_TEXT = 500;
 
-    private final HttpClient http;
+    private final HttpClient[] clients;
+    private final AtomicInteger next = new AtomicInteger();
     private final String messagesUrlPrefix;
     private final String authorization;
     private final Duration requestTimeout;
     private final ObjectMapper json = new ObjectMapper();
+    private final ExecutorService executor;
 
     public CloudApiClient(CloudApiProperties properties) {
         properties.validate();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.getConnectTimeout())
-                .version(properties.getHttpVersion())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        AtomicInteger count = new AtomicInteger();
+        // Cached, as the JDK's own default: a request never queues behind other requests' work (a fixed pool of
+        // two made requests leave late and bunched, which breaks the pace at WhatsApp's end).
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "dispatcher-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.clients = new HttpClient[Math.max(1, properties.getClients())];
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder()
+                    .executor(executor)
+                    .connectTimeout(properties.getConnectTimeout())
+                    .version(properties.getHttpVersion())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
         String base = properties.getBaseUrl().replaceAll("/+$", "");
         String version = properties.getApiVersion();
         this.messagesUrlPrefix = version == null || version.isBlank() ? base + "/" : base + "/" + version + "/";
@@ -63,11 +90,13 @@ public final class CloudApiClient implements AutoCloseable {
                     new CloudApiOutcome.TransportFailure(false, "invalid request URI: " + e.getMessage(), Duration.ZERO));
         }
         try {
+            // Taking turns: each client's HTTP/1.1 pool holds only its share of the connections in use.
+            HttpClient http = clients[Math.floorMod(next.getAndIncrement(), clients.length)];
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .handle((response, failure) -> {
+                    .handleAsync((response, failure) -> {
                         Duration latency = Duration.ofNanos(System.nanoTime() - started);
                         return failure == null ? parse(response, latency) : transportFailure(failure, latency);
-                    });
+                    }, executor);
         } catch (RuntimeException e) {
             // sendAsync throws synchronously only before anything is written (e.g. the client is shut down).
             return CompletableFuture.completedFuture(new CloudApiOutcome.TransportFailure(false, e.toString(),
@@ -154,12 +183,20 @@ public final class CloudApiClient implements AutoCloseable {
     @Override
     public void close() {
         // java.net.http.HttpClient is AutoCloseable only from JDK 21; on 17 its threads end when it is unreachable.
-        if (http instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception ignored) {
-                // Closing is best effort at shutdown.
+        for (HttpClient http : clients) {
+            if (http instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // Closing is best effort at shutdown.
+                }
             }
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -24,6 +24,8 @@ public class CloudApiProperties {
      * beyond the server's stream limit (JDK-8225647), while hundreds of sends are in flight here.
      */
     private HttpClient.Version httpVersion = HttpClient.Version.HTTP_1_1;
+    /** JDK HTTP clients requests take turns over; each has its own connection pool (see {@link CloudApiClient}). */
+    private int clients = 1;
 
     /** Fails start-up with a clear message instead of sending requests Meta will refuse. */
     public void validate() {
@@ -83,10 +85,18 @@ public class CloudApiProperties {
         this.httpVersion = httpVersion;
     }
 
+    public int getClients() {
+        return clients;
+    }
+
+    public void setClients(int clients) {
+        this.clients = clients;
+    }
+
     @Override
     public String toString() {
         return "CloudApiProperties{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", accessToken="
                 + Redaction.secret(accessToken) + ", requestTimeout=" + requestTimeout
-                + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + "}";
+                + ", connectTimeout=" + connectTimeout + ", httpVersion=" + httpVersion + ", clients=" + clients + "}";
     }
 }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
  * (records handed back at revocation or shutdown), {@code dispatcher_undecodable_records_total},
  * {@code dispatcher_publish_retries_total}, {@code dispatcher_pacing_waits_total} (attempts that waited for their
  * number's pace), {@code dispatcher_pacing_late_total} (slots missed by more than the tolerance, taken again),
+ * {@code dispatcher_pacing_lateness_seconds} (how long after its slot each paced send went out),
  * {@code dispatcher_pacing_unavailable_total} (Redis unreachable: the attempt paused),
  * {@code dispatcher_pacing_rate_lowered_total} (130429s that lowered a number's rate) and
  * {@code dispatcher_halts_total} (HALT verdicts).
@@ -27,6 +29,7 @@ public final class DispatcherMetrics {
     private final MeterRegistry registry;
     private final Map<SendAction, Counter> sends = new EnumMap<>(SendAction.class);
     private final Timer latency;
+    private final Timer slotLateness;
     private final Counter redeliveredInflight;
     private final Counter undecodable;
     private final Counter publishRetries;
@@ -39,6 +42,8 @@ public final class DispatcherMetrics {
         }
         this.latency = Timer.builder("dispatcher.cloudapi.latency")
                 .description("Latency of Cloud API send calls").publishPercentileHistogram().register(registry);
+        this.slotLateness = Timer.builder("dispatcher.pacing.lateness")
+                .description("How long after its pacing slot each send went out").register(registry);
         for (String reason : new String[] {"in_doubt_resend", "released_during_call", "marker_not_recorded"}) {
             possibleDuplicate(reason, 0);
         }
@@ -69,6 +74,10 @@ public final class DispatcherMetrics {
 
     public void pacingWait() {
         registry.counter("dispatcher.pacing.waits").increment();
+    }
+
+    public void slotLateness(long nanos) {
+        slotLateness.record(Math.max(0, nanos), TimeUnit.NANOSECONDS);
     }
 
     public void halted() {

@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  * within {@code max-reservation}. When the next free slot is beyond the horizon the lane asks again when it is not.
  * So Redis sees about {@code rate / slots-per-call} calls per number and instance, not one per waiting message.
  *
+ * <p>Each slot comes with the latest time it may still be used ({@link PaceSlot}): its tolerance
+ * ({@link PacingProperties#lateToleranceNanos}), less the script call's round trip (the slot's time is uncertain by
+ * that much), never more than the lateness the budget allows ({@link PacingProperties#lateAllowanceNanos}).
+ *
  * <p>A 130429 lowers the number's rate multiplicatively ({@code pacing/slow-down.lua}); the acquire script adds
  * {@code recovery-per-second} back each second. When Redis cannot be reached every waiter's future fails: callers
  * pause and ask again, never sending unpaced; {@link #reachable()} feeds the health indicator. A halted number
@@ -44,9 +48,12 @@ public final class NumberPacer {
         this.timers = timers;
     }
 
-    /** One send slot of {@code phoneNumberId}: completes with its time, in {@link System#nanoTime()} terms. */
-    public CompletableFuture<Long> acquire(String phoneNumberId) {
-        CompletableFuture<Long> slot = new CompletableFuture<>();
+    /**
+     * One send slot of {@code phoneNumberId}. The future completes on the thread that read Redis's answer: callers
+     * do no more there than schedule their send.
+     */
+    public CompletableFuture<PaceSlot> acquire(String phoneNumberId) {
+        CompletableFuture<PaceSlot> slot = new CompletableFuture<>();
         lanes.computeIfAbsent(phoneNumberId, Lane::new).enqueue(slot);
         return slot;
     }
@@ -82,14 +89,14 @@ public final class NumberPacer {
     private final class Lane {
 
         private final String phoneNumberId;
-        private final ArrayDeque<CompletableFuture<Long>> waiting = new ArrayDeque<>();
+        private final ArrayDeque<CompletableFuture<PaceSlot>> waiting = new ArrayDeque<>();
         private boolean asking;
 
         Lane(String phoneNumberId) {
             this.phoneNumberId = phoneNumberId;
         }
 
-        void enqueue(CompletableFuture<Long> slot) {
+        void enqueue(CompletableFuture<PaceSlot> slot) {
             synchronized (this) {
                 waiting.add(slot);
                 if (asking) {
@@ -132,23 +139,29 @@ public final class NumberPacer {
                 later(reply.get(1));
                 return;
             }
-            // Slots are relative to Redis's "now". Taking it as the moment we asked (the earliest it can be) means a
-            // slow answer makes its slots look late, so they are taken again rather than sent bunched together.
-            long redisNow = askedAt;
-            List<CompletableFuture<Long>> served = new ArrayList<>();
+            // Slots are relative to Redis's "now", somewhere between asking and the answer. Taking it as the moment
+            // we asked (the earliest it can be) never makes a slot look earlier than it is late; the round trip is
+            // how far off that may be, so it comes off the slots' tolerance: a slow answer's slots are sooner taken
+            // again rather than sent bunched together.
+            long roundTrip = System.nanoTime() - askedAt;
+            long tolerance = Math.max(PacingProperties.MIN_TOLERANCE_NANOS, Math.min(
+                    properties.lateToleranceNanos(phoneNumberId),
+                    properties.lateAllowanceNanos(phoneNumberId) - roundTrip));
+            List<CompletableFuture<PaceSlot>> served = new ArrayList<>();
             synchronized (this) {
                 for (int i = 0; i < granted && !waiting.isEmpty(); i++) {
                     served.add(waiting.poll());
                 }
             }
             for (int i = 0; i < served.size(); i++) {
-                served.get(i).complete(redisNow + (reply.get(1) + i * reply.get(2)) * 1_000);
+                long at = askedAt + (reply.get(1) + i * reply.get(2)) * 1_000;
+                served.get(i).complete(new PaceSlot(at, at + tolerance));
             }
             ask();
         }
 
         private void failAll(Throwable failure) {
-            List<CompletableFuture<Long>> failed;
+            List<CompletableFuture<PaceSlot>> failed;
             synchronized (this) {
                 failed = new ArrayList<>(waiting);
                 waiting.clear();

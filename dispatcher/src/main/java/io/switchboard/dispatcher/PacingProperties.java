@@ -10,12 +10,23 @@ import java.util.Map;
  * {@code rates.<phoneNumberId>} or {@code default-rate} (WhatsApp's standard 80 messages a second), capped at 1,000,
  * WhatsApp's highest tier; sends are paced at the budget less {@code headroom} (5%). After a 130429 the number's rate is multiplied by {@code decrease-factor} (not below
  * {@code min-rate}) and climbs back by {@code recovery-per-second} each second.
+ *
+ * <p>The rule kept (issue 4): no one-second window holds more than the budget plus 5% of a number's sends. Slots are
+ * {@code 1/paced-rate} apart; a send that goes out up to {@code L} after its slot lets a window collect the slots of
+ * {@code 1 s + L}, so the rule holds while {@code L <= floor(1.05 * budget) * interval - 1 s}
+ * ({@link #lateAllowanceNanos}): about 105 ms for budgets of 20 and more at the default 5% headroom, 52 ms below.
+ * A send may be late by {@code late-tolerance} (20 ms), never more than that allowance: the rest of it is left for
+ * the jitter between our send and WhatsApp's count, which CPU starvation makes large.
  */
 @ConfigurationProperties(PacingProperties.PREFIX)
 public class PacingProperties {
 
     public static final String PREFIX = "switchboard.dispatcher.pacing";
     static final int MAX_RATE = 1_000;
+    /** The issue-4 rule: a number's sends in any second stay within its budget plus 5%. */
+    static final double BUDGET_LIMIT = 1.05;
+    /** The least lateness accepted: no timer keeps a slot more exactly than this. */
+    static final long MIN_TOLERANCE_NANOS = 1_000_000;
 
     private int defaultRate = 80;
     private double headroom = 0.05;
@@ -26,6 +37,10 @@ public class PacingProperties {
     private Duration decreaseQuietPeriod = Duration.ofSeconds(1);
     private Duration maxReservation = Duration.ofMillis(200);
     private int batch = 50;
+    /**
+     * Far below {@link #lateAllowanceNanos} on purpose: the rest is what the way to WhatsApp adds (HTTP client,
+     * network, their intake), and under CPU starvation that was measured at tens of milliseconds.
+     */
     private Duration lateTolerance = Duration.ofMillis(20);
     private Duration haltRecheckInterval = Duration.ofSeconds(1);
     private Duration redisRetryInterval = Duration.ofSeconds(1);
@@ -38,6 +53,23 @@ public class PacingProperties {
      */
     public double pacedRateOf(String phoneNumberId) {
         return Math.max(0.1, budgetOf(phoneNumberId) * (1 - Math.max(0, Math.min(0.5, headroom))));
+    }
+
+    /**
+     * How long after its slot a send of {@code phoneNumberId} may go out with no one-second window above
+     * {@link #BUDGET_LIMIT} times the budget: slots at least {@code interval} apart (the interval of the paced
+     * rate, as the acquire script computes it; a lowered rate only widens it), sends in a window come from the slots
+     * of {@code 1 s + L}, which hold at most {@code ceil((1 s + L) / interval)} of them.
+     */
+    public long lateAllowanceNanos(String phoneNumberId) {
+        long intervalMicros = (long) Math.ceil(1_000_000 / pacedRateOf(phoneNumberId));
+        long limit = (long) Math.floor(budgetOf(phoneNumberId) * BUDGET_LIMIT + 1e-9);
+        return Math.max(0, limit * intervalMicros * 1_000 - 1_000_000_000L);
+    }
+
+    /** How late a send may be on its slot: {@code late-tolerance}, never above the allowance (nor below 1 ms). */
+    public long lateToleranceNanos(String phoneNumberId) {
+        return Math.max(MIN_TOLERANCE_NANOS, Math.min(lateTolerance.toNanos(), lateAllowanceNanos(phoneNumberId)));
     }
 
     /** The budget of {@code phoneNumberId}, in messages a second, between 1 and 1,000. */

@@ -61,7 +61,6 @@ public final class SendCommandProcessor {
     private final NumberPacer pacer;
     private final PairBackoff pairs;
     private final Duration redisRetry;
-    private final long lateTolerance;
     private final Duration haltRecheck;
     private final Halts halts;
     private final SentMarkers markers;
@@ -73,7 +72,6 @@ public final class SendCommandProcessor {
         this.pacer = pacer;
         this.pairs = new PairBackoff(pacing.getPairBackoffMax());
         this.redisRetry = pacing.getRedisRetryInterval();
-        this.lateTolerance = pacing.getLateTolerance().toNanos();
         this.haltRecheck = pacing.getHaltRecheckInterval();
         this.halts = halts;
         this.markers = markers;
@@ -202,53 +200,58 @@ public final class SendCommandProcessor {
                     later(this::attempt, haltRecheck);
                     return;
                 }
-                pacer.acquire(command.getPhoneNumberId())
-                        .handleAsync((slot, failure) -> {
-                            paced(slot, failure);
-                            return (Void) null;
-                        }, workers)
-                        .exceptionally(this::failUnexpectedly);
+                // No hop to a worker: scheduling the send is all that happens on Redis's thread.
+                pacer.acquire(command.getPhoneNumberId()).whenComplete(this::paced);
             } catch (RuntimeException e) {
                 failUnexpectedly(e);
             }
         }
 
         /**
-         * The number's pace answered: send at the reserved slot, or (Redis unreachable) ask again later. A slot
-         * missed by more than {@code late-tolerance} (a stalled timer or worker) is not used: sending late on it
-         * would bunch up with the sends on the next slots, so the attempt takes a fresh slot instead.
+         * The number's pace answered: send at the reserved slot, on the timer thread itself (a worker busy with
+         * other messages would make the slot late), or (Redis unreachable, number halted) ask again later. A slot
+         * that can no longer be used within the number's budget ({@link PaceSlot#latest()}: a stalled timer, a slow
+         * Redis answer) is not used: sending on it would bunch up with the sends on the next slots, so the attempt
+         * takes a fresh slot instead.
          */
-        private void paced(Long slot, Throwable failure) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
-            if (cause instanceof NumberHaltedException) {
-                later(this::attempt, haltRecheck);
-                return;
-            }
-            if (failure != null) {
-                // Never send unpaced; the health indicator reports the pause.
-                metrics.pacingUnavailable();
-                LOG.debug("Pacing unavailable for message {} ({}); asking again in {}", command.getMessageId(),
-                        failure.toString(), redisRetry);
-                later(this::attempt, redisRetry);
-                return;
-            }
-            long wait = slot - System.nanoTime();
-            if (wait > 0) {
-                metrics.pacingWait();
-                later(() -> sendAt(slot), Duration.ofNanos(wait));
-            } else {
-                sendAt(slot);
+        private void paced(PaceSlot slot, Throwable failure) {
+            try {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof NumberHaltedException) {
+                    later(this::attempt, haltRecheck);
+                    return;
+                }
+                if (failure != null) {
+                    // Never send unpaced; the health indicator reports the pause.
+                    metrics.pacingUnavailable();
+                    LOG.debug("Pacing unavailable for message {} ({}); asking again in {}", command.getMessageId(),
+                            failure.toString(), redisRetry);
+                    later(this::attempt, redisRetry);
+                    return;
+                }
+                long wait = slot.at() - System.nanoTime();
+                if (wait > 0) {
+                    metrics.pacingWait();
+                }
+                timers.schedule(() -> sendAt(slot), Math.max(0, wait), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
+            } catch (RuntimeException e) {
+                failUnexpectedly(e);
             }
         }
 
-        private void sendAt(long slot) {
+        /** Runs on the timer thread: only cheap, non-blocking steps here. */
+        private void sendAt(PaceSlot slot) {
+            long now = System.nanoTime();
             if (!ownership.mayStart()) {
                 done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
-            } else if (System.nanoTime() - slot > lateTolerance) {
+            } else if (!slot.usableAt(now)) {
                 metrics.pacingLate();
-                attempt();
+                onWorker(this::attempt);
             } else {
+                metrics.slotLateness(now - slot.at());
                 send();
             }
         }
@@ -271,6 +274,14 @@ public final class SendCommandProcessor {
         private void callEnded() {
             if (calling.compareAndSet(true, false)) {
                 ownership.callEnded();
+            }
+        }
+
+        private void onWorker(Runnable step) {
+            try {
+                workers.execute(step);
+            } catch (RejectedExecutionException e) {
+                done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
             }
         }
 

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,30 @@ class CloudApiClientTest {
 
         assertThat(((CloudApiOutcome.TransportFailure) streamLimit).requestWritten()).isFalse();
         assertThat(((CloudApiOutcome.TransportFailure) reset).requestWritten()).isTrue();
+    }
+
+    @Test
+    void concurrentSendsTakeTurnsOverTheClientsAndAreAnsweredOnTheClientsOwnThreads() {
+        peer.fallback((request, attempt) -> CloudApiPeer.Reply.accepted(peer.wamidOf(request.messageId()),
+                request.to(), 200));
+        CloudApiProperties properties = properties(peer.baseUrl(), TOKEN, Duration.ofSeconds(5));
+        properties.setClients(3);
+        CloudApiClient several = new CloudApiClient(properties);
+        try {
+            // The peer holds every answer 200 ms, so each continuation below is attached before its answer arrives
+            // and runs on the thread that completes the future.
+            List<CompletableFuture<String>> threads = IntStream.range(0, 30)
+                    .mapToObj(i -> several.send("106540352242922", BODY)
+                            .thenApply(outcome -> outcome instanceof CloudApiOutcome.Accepted
+                                    ? Thread.currentThread().getName() : "not accepted: " + outcome))
+                    .toList();
+
+            assertThat(threads).extracting(CompletableFuture::join)
+                    .allSatisfy(thread -> assertThat(thread).startsWith("dispatcher-http-"));
+            assertThat(peer.received()).hasSize(30);
+        } finally {
+            several.close();
+        }
     }
 
     @Test

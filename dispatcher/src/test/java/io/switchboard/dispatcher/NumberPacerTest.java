@@ -60,11 +60,11 @@ class NumberPacerTest {
         NumberPacer one = pacer(RedisTestServer.shared().uri(), properties);
         NumberPacer two = pacer(RedisTestServer.shared().uri(), properties);
         ConcurrentLinkedQueue<Long> slots = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<Long>> all = new ArrayList<>();
+        List<CompletableFuture<PaceSlot>> all = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             for (NumberPacer pacer : List.of(one, two)) {
-                CompletableFuture<Long> slot = pacer.acquire(number);
-                slot.thenAccept(slots::add);
+                CompletableFuture<PaceSlot> slot = pacer.acquire(number);
+                slot.thenAccept(granted -> slots.add(granted.at()));
                 all.add(slot);
             }
         }
@@ -75,6 +75,19 @@ class NumberPacerTest {
         assertThat(maxInOneSecond(times)).isBetween(95, 105);
         assertThat(times[299] - times[0]).as("300 slots at 100/s span about 3 s")
                 .isGreaterThan(Duration.ofMillis(2_800).toNanos());
+    }
+
+    @Test
+    void everySlotMayBeUsedLateOnlyWithinTheNumbersTolerance() throws Exception {
+        String number = "4" + System.nanoTime();
+        PacingProperties properties = budget(number, 100);
+        NumberPacer pacer = pacer(RedisTestServer.shared().uri(), properties);
+
+        for (int i = 0; i < 20; i++) {
+            PaceSlot slot = pacer.acquire(number).get(5, TimeUnit.SECONDS);
+            assertThat(slot.latest() - slot.at()).isBetween(PacingProperties.MIN_TOLERANCE_NANOS,
+                    properties.lateToleranceNanos(number));
+        }
     }
 
     @Test
