@@ -20,9 +20,10 @@ run() {
 for s in $SCENARIOS; do
   case $s in
     dispatch)  run dispatch  --local --warmup 10 --duration 20 ;;
-    e2e)       # one JVM per rate: an overloaded pipeline can exhaust file descriptors and end the JVM
-               run e2e --local --warmup 10 --duration 20 --rates 100
-               run e2e --local --warmup 10 --duration 20 --rates 1000 ;;
+    e2e)       # one JVM per rate; a 60 s warm-up at the rate: six JVMs compiling their hot paths on 2 cores
+               # need about a minute before the pipeline runs at its warm speed
+               run e2e --local --warmup 60 --duration 20 --rates 100
+               run e2e --local --warmup 60 --duration 20 --rates 1000 ;;
     projector) run projector --local --events 300000 --max-seconds 60 ;;
     webhook)   run webhook   --local --warmup 10 --duration 20 --rates 15000 ;;
     ingress)   run ingress   --local --warmup 10 --duration 20 --rates 5000,12000 ;;

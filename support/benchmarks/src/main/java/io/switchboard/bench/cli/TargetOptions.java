@@ -39,8 +39,8 @@ public final class TargetOptions {
             description = "--local: simulator's delay between accepted/sent/delivered webhooks (default ${DEFAULT-VALUE}).")
     public int simStatusDelayMs;
 
-    @Option(names = "--dispatcher-max-in-flight", defaultValue = "1024",
-            description = "--local: switchboard.dispatcher.max-in-flight (default ${DEFAULT-VALUE}; the service's own default is 512).")
+    @Option(names = "--dispatcher-max-in-flight", defaultValue = "2048",
+            description = "--local: switchboard.dispatcher.max-in-flight (default ${DEFAULT-VALUE}, the service's own default).")
     public int dispatcherMaxInFlight;
 
     @Option(names = "--set", description = "--local: extra JVM system property key=value read by every service (repeatable).")
