@@ -60,6 +60,10 @@ public final class RunOptions {
     @Option(names = "--sample", defaultValue = "0.02", description = "e2e: fraction of messages followed through the status query (default ${DEFAULT-VALUE}).")
     public double sample;
 
+    @Option(names = "--max-followed", defaultValue = "10", description = "e2e: at most this many messages followed at once; "
+            + "a sampled message is skipped while that many are (the polls are load on the system measured; default ${DEFAULT-VALUE}).")
+    public int maxFollowed;
+
     @Option(names = "--poll-ms", defaultValue = "25", description = "e2e: status query interval per followed message (default ${DEFAULT-VALUE}).")
     public int pollMs;
 

@@ -65,7 +65,8 @@ public final class EndToEndScenario {
                 Stats accepted = new Stats(String.format("e2e %,.0f/s: accepted (202)", rate));
                 Stats sent = new Stats(String.format("e2e %,.0f/s: accepted -> sent visible", rate));
                 Stats delivered = new Stats(String.format("e2e %,.0f/s: accepted -> delivered visible", rate));
-                try (StatusFollower follower = new StatusFollower(queries, basePath, s.run.pollMs, sent, delivered)) {
+                try (StatusFollower follower = new StatusFollower(queries, basePath, s.run.pollMs,
+                        s.target.simulatorUrl() != null ? s.run.simLatencyMs : 0, s.run.maxFollowed, sent, delivered)) {
                     HttpOperation sends = new HttpOperation(client, accepted, 202, 1, n -> {
                         boolean text = "text".equals(kinds.get((int) (n % kinds.size())));
                         return new HttpOperation.Spec(HttpMethod.POST,
@@ -101,7 +102,8 @@ public final class EndToEndScenario {
             }
         }
         report.note("Latencies from the 202 to the first status query showing the status, polled every " + s.run.pollMs
-                + " ms (resolution); " + numbers + " business numbers at " + s.run.numberMps + "/s budget each;"
+                + " ms (resolution) from the simulator's latency on, at most " + s.run.maxFollowed
+                + " messages followed at once; " + numbers + " business numbers at " + s.run.numberMps + "/s budget each;"
                 + " simulator fixed latency " + s.run.simLatencyMs + " ms, status webhooks "
                 + "every --sim-status-delay-ms after acceptance (local default 100 ms). Sends alternate " + kinds + ".");
         if (s.target.simulatorUrl() != null) {

@@ -16,6 +16,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code pollMs} until it is {@code sent} (or further), then until {@code delivered} (or read), and the time from the
  * API's 202 to the first answer showing each is recorded. The resolution is therefore the poll interval; a message
  * not delivered within 30 s counts as an error of the step it did not reach.
+ *
+ * <p>The polls are load on the system being measured (each is a status query through the ingress to the
+ * projector): at most {@code maxFollowing} messages are followed at once, and the first poll of a message waits
+ * {@code firstPollMs} (the simulator's latency: nothing can be sent sooner). Without the cap a slowing pipeline keeps
+ * more messages followed, which means more polls, which slows it further.
  */
 public final class StatusFollower implements AutoCloseable {
 
@@ -24,6 +29,8 @@ public final class StatusFollower implements AutoCloseable {
     private final HttpLoadClient client;
     private final String basePath;
     private final long pollMs;
+    private final long firstPollMs;
+    private final int maxFollowing;
     private final Stats sent;
     private final Stats delivered;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -33,10 +40,13 @@ public final class StatusFollower implements AutoCloseable {
     });
     private final AtomicInteger following = new AtomicInteger();
 
-    public StatusFollower(HttpLoadClient client, String basePath, long pollMs, Stats sent, Stats delivered) {
+    public StatusFollower(HttpLoadClient client, String basePath, long pollMs, long firstPollMs, int maxFollowing,
+                          Stats sent, Stats delivered) {
         this.client = client;
         this.basePath = basePath;
         this.pollMs = pollMs;
+        this.firstPollMs = Math.max(pollMs, firstPollMs);
+        this.maxFollowing = maxFollowing;
         this.sent = sent;
         this.delivered = delivered;
     }
@@ -45,20 +55,30 @@ public final class StatusFollower implements AutoCloseable {
         return following.get();
     }
 
-    /** Starts following the message accepted by the 202 {@code body} at {@code acceptedNanos}. */
+    /**
+     * Starts following the message accepted by the 202 {@code body} at {@code acceptedNanos}, unless
+     * {@code maxFollowing} messages are followed already.
+     */
     public void follow(String body, long acceptedNanos, String apiKey) {
         int at = body.indexOf("\"message_id\":\"");
         if (at < 0) {
             return;
         }
+        if (following.incrementAndGet() > maxFollowing) {
+            following.decrementAndGet();
+            return;
+        }
         String id = body.substring(at + 14, body.indexOf('"', at + 14));
-        following.incrementAndGet();
-        schedule(id, apiKey, acceptedNanos, false);
+        schedule(id, apiKey, acceptedNanos, false, firstPollMs);
     }
 
     private void schedule(String id, String apiKey, long acceptedNanos, boolean sawSent) {
+        schedule(id, apiKey, acceptedNanos, sawSent, pollMs);
+    }
+
+    private void schedule(String id, String apiKey, long acceptedNanos, boolean sawSent, long delayMs) {
         try {
-            timer.schedule(() -> poll(id, apiKey, acceptedNanos, sawSent), pollMs, TimeUnit.MILLISECONDS);
+            timer.schedule(() -> poll(id, apiKey, acceptedNanos, sawSent), delayMs, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             following.decrementAndGet(); // the step is over; an answer arriving after it is not counted
         }
