@@ -18,7 +18,7 @@ class ServiceProcessTest {
     public static final class Sleeper {
         public static void main(String[] args) throws InterruptedException {
             System.out.println("up with " + System.getProperty("probe.secret"));
-            Thread.sleep(120_000);
+            Thread.currentThread().join(); // until SIGTERM
         }
     }
 
