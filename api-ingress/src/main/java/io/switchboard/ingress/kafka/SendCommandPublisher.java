@@ -46,15 +46,10 @@ public final class SendCommandPublisher implements AutoCloseable {
         this.ackTimeout = ackTimeout;
     }
 
-    /** Completes with the record's position once acknowledged; fails on error or after the ack timeout. */
-    public CompletableFuture<RecordMetadata> publish(String key, SendCommand command) {
-        return publish(key, command, null);
-    }
-
     /**
-     * As {@link #publish(String, SendCommand)}, completing the acknowledgement on {@code answerOn} (the request's
-     * event loop, where the answer is written anyway: one thread hop fewer per send) or, when null or no longer
-     * accepting work, on the publisher's own pool.
+     * Completes with the record's position once acknowledged; fails on error or after the ack timeout. The
+     * acknowledgement is completed on {@code answerOn} (the request's event loop, where the answer is written anyway:
+     * one thread hop fewer per send) or, when null or no longer accepting work, on the publisher's own pool.
      */
     public CompletableFuture<RecordMetadata> publish(String key, SendCommand command, @Nullable Executor answerOn) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();

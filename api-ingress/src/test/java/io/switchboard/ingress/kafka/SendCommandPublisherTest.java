@@ -74,7 +74,7 @@ class SendCommandPublisherTest {
 
     @Test
     void withoutAnExecutorThePublishersPoolCompletesIt() throws Exception {
-        CompletableFuture<RecordMetadata> acked = publisher.publish("k", command());
+        CompletableFuture<RecordMetadata> acked = publisher.publish("k", command(), null);
         CompletableFuture<String> completedOn = acked.thenApply(metadata -> Thread.currentThread().getName());
 
         assertThat(completedOn.get(30, TimeUnit.SECONDS)).isEqualTo("send-commands-acks");
