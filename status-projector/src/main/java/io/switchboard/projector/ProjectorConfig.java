@@ -30,6 +30,7 @@ public class ProjectorConfig {
     private Duration closeTimeout = Duration.ofSeconds(30);
     private Duration forwardTimeout = Duration.ofSeconds(5);
     private int recentStatusesPerPartition = RecentStatuses.DEFAULT_CAPACITY_PER_PARTITION;
+    private int askedStatusesPerPartition = RecentStatuses.DEFAULT_ASKED_PER_PARTITION;
     private Map<String, String> streams = new HashMap<>();
 
     /** Kafka Streams {@code application.id}: the consumer group and the prefix of internal topics. */
@@ -122,6 +123,18 @@ public class ProjectorConfig {
 
     public void setRecentStatusesPerPartition(int recentStatusesPerPartition) {
         this.recentStatusesPerPartition = recentStatusesPerPartition;
+    }
+
+    /**
+     * How many statuses that queries read from the store each owned partition keeps in memory for the next queries
+     * of the same messages (kept current by the applier); 0 turns it off.
+     */
+    public int getAskedStatusesPerPartition() {
+        return askedStatusesPerPartition;
+    }
+
+    public void setAskedStatusesPerPartition(int askedStatusesPerPartition) {
+        this.askedStatusesPerPartition = askedStatusesPerPartition;
     }
 
     /** Any further Kafka Streams / client properties, passed through as they are (they win over the defaults). */

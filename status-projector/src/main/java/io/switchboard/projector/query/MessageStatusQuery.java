@@ -2,6 +2,7 @@ package io.switchboard.projector.query;
 
 import io.micronaut.scheduling.TaskExecutors;
 import io.switchboard.projector.streams.ProjectorStreams;
+import io.switchboard.projector.topology.RecentStatuses;
 import io.switchboard.projector.topology.StatusTopology;
 import io.switchboard.schemas.avro.MessageStatus;
 import jakarta.inject.Named;
@@ -10,8 +11,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Answers "where is message X" from whichever instance owns X's partition of the message store: this instance
- * answers from the applier's view of recently written statuses, else reads its own store, or forwards the query to
- * the owner once.
+ * answers from its in-memory statuses (written lately by the applier, or read lately by queries: {@link RecentStatuses}),
+ * else reads its own store and keeps the answer there, or forwards the query to the owner once.
  */
 @Singleton
 public class MessageStatusQuery extends OwnedStoreQuery<MessageStatus> {
@@ -27,6 +28,19 @@ public class MessageStatusQuery extends OwnedStoreQuery<MessageStatus> {
     @Override
     MessageStatus recent(String messageId, int partition) {
         return projector.recentStatuses().get(partition, messageId);
+    }
+
+    @Override
+    Object beforeStoreRead(String messageId, int partition) {
+        return projector.recentStatuses().beforeStoreRead(partition);
+    }
+
+    /** Keeps what the store answered for the next queries of the same message (clients poll a message's status). */
+    @Override
+    void answered(Object beforeRead, String messageId, MessageStatus status) {
+        if (beforeRead instanceof RecentStatuses.StoreRead read) {
+            read.answered(messageId, status);
+        }
     }
 
     @Override

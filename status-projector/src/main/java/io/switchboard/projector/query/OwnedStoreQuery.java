@@ -43,6 +43,18 @@ abstract class OwnedStoreQuery<V> {
     }
 
     /**
+     * Called right before this instance reads the store for {@code key}; whatever it returns is handed to
+     * {@link #answered} with the value read. Default: nothing.
+     */
+    Object beforeStoreRead(String key, int partition) {
+        return null;
+    }
+
+    /** What the store answered for {@code key} (null when absent), with {@link #beforeStoreRead}'s result. */
+    void answered(Object beforeRead, String key, V value) {
+    }
+
+    /**
      * @param forwarded true when another instance forwarded this query here; it is then never forwarded again
      */
     public CompletableFuture<QueryAnswer> find(String key, boolean forwarded) {
@@ -64,7 +76,9 @@ abstract class OwnedStoreQuery<V> {
         try {
             ReadOnlyKeyValueStore<String, V> store = streams.store(StoreQueryParameters
                     .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
+            Object beforeRead = beforeStoreRead(key, partition);
             V value = store.get(key);
+            answered(beforeRead, key, value);
             return value == null ? new QueryAnswer.NotFound() : new QueryAnswer.Found(view(key, value));
         } catch (InvalidStateStoreException e) {
             return new QueryAnswer.NotReady("store not queryable: " + e.getMessage());

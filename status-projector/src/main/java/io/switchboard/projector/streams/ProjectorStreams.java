@@ -62,7 +62,8 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
         this.registryUrl = registryUrl;
         this.replicationFactor = replicationFactor;
         this.meterRegistry = meterRegistry;
-        this.recentStatuses = new RecentStatuses(config.getRecentStatusesPerPartition());
+        this.recentStatuses = new RecentStatuses(config.getRecentStatusesPerPartition(),
+                config.getAskedStatusesPerPartition());
     }
 
     @Override

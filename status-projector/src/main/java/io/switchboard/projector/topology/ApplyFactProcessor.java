@@ -11,10 +11,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The single writer of a message's status: applies each fact (keyed by message id) to the message store with the
  * {@link StatusStateMachine} and forwards the new status only when the fact changed something, so duplicates and
- * stale statuses produce no output. Every status it stores is also handed to {@link RecentStatuses}, the queries'
- * lock-free view, which forgets the partition when this processor's task closes.
+ * stale statuses produce no output. Every status it stores is also handed to {@link RecentStatuses}, whose entries
+ * are always the store's latest, so the current status is read from there first (a message's statuses usually come
+ * close together) and from the store only when it is not held. The partition's view is dropped when this task opens
+ * and when it closes.
  */
-final class ApplyFactProcessor implements Processor<String, MessageStatus, String, MessageStatus> {
+final class ApplyFactProcessor implements Processor<String, StatusFact, String, MessageStatus> {
 
     private final StatusStateMachine stateMachine = new StatusStateMachine();
     private final RecentStatuses recent;
@@ -31,17 +33,21 @@ final class ApplyFactProcessor implements Processor<String, MessageStatus, Strin
         this.context = context;
         this.store = context.getStateStore(StatusTopology.MESSAGE_STORE);
         this.partition = context.taskId().partition();
-        recent.forget(partition);
+        recent.open(partition);
     }
 
     @Override
-    public void process(Record<String, MessageStatus> record) {
-        if (record.value() == null) {
+    public void process(Record<String, StatusFact> record) {
+        StatusFact fact = record.value();
+        if (fact == null) {
             return;
         }
-        StatusFact fact = FactCodec.decode(record.value());
         String messageId = fact.messageId();
-        stateMachine.apply(store.get(messageId), fact).ifPresent(next -> {
+        MessageStatus current = recent.get(partition, messageId);
+        if (current == null) {
+            current = store.get(messageId);
+        }
+        stateMachine.apply(current, fact).ifPresent(next -> {
             store.put(messageId, next);
             recent.written(partition, messageId, next);
             context.forward(record.withKey(messageId).withValue(next));

@@ -1,6 +1,6 @@
 package io.switchboard.projector.topology;
 
-import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.projector.state.StatusFact;
 import io.switchboard.schemas.avro.StatusUpdate;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +21,13 @@ import org.slf4j.LoggerFactory;
  * wamid is not indexed yet is held until the dispatcher's send result arrives ({@link WamidIndexProcessor}).
  * Played, deleted and unknown statuses are dropped here: they never move a status.
  */
-final class StatusResolveProcessor implements Processor<String, StatusUpdate, String, MessageStatus> {
+final class StatusResolveProcessor implements Processor<String, StatusUpdate, String, StatusFact> {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatusResolveProcessor.class);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
 
     private final Duration heldRetention;
-    private ProcessorContext<String, MessageStatus> context;
+    private ProcessorContext<String, StatusFact> context;
     private WamidResolution resolution;
     private HeldStatuses held;
 
@@ -36,7 +36,7 @@ final class StatusResolveProcessor implements Processor<String, StatusUpdate, St
     }
 
     @Override
-    public void init(ProcessorContext<String, MessageStatus> context) {
+    public void init(ProcessorContext<String, StatusFact> context) {
         this.context = context;
         KeyValueStore<String, String> index = context.getStateStore(StatusTopology.WAMID_INDEX_STORE);
         this.held = new HeldStatuses(context.getStateStore(StatusTopology.HELD_STATUSES_STORE));
@@ -65,11 +65,11 @@ final class StatusResolveProcessor implements Processor<String, StatusUpdate, St
     }
 
     private void forward(StatusUpdate update, String messageId, Record<String, ?> cause) {
-        FactMapper.fromStatusUpdate(update, messageId).map(FactCodec::encode).ifPresent(fact -> forward(fact, cause));
+        FactMapper.fromStatusUpdate(update, messageId).ifPresent(fact -> forward(fact, cause));
     }
 
-    private void forward(MessageStatus fact, Record<String, ?> cause) {
-        context.forward(new Record<>(fact.getMessageId(), fact, cause.timestamp(), cause.headers()));
+    private void forward(StatusFact fact, Record<String, ?> cause) {
+        context.forward(new Record<>(fact.messageId(), fact, cause.timestamp(), cause.headers()));
     }
 
     private void purge(long now) {

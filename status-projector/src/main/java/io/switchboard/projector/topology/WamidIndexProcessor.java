@@ -1,6 +1,6 @@
 package io.switchboard.projector.topology;
 
-import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.projector.state.StatusFact;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,13 +10,13 @@ import org.apache.kafka.streams.processor.api.Record;
  * they meet the WhatsApp statuses of the same wamid in the same task) and releases the statuses that were held
  * waiting for them, as facts keyed by message id. The send result itself reaches the message store on its own path.
  */
-final class WamidIndexProcessor implements Processor<String, String, String, MessageStatus> {
+final class WamidIndexProcessor implements Processor<String, String, String, StatusFact> {
 
-    private ProcessorContext<String, MessageStatus> context;
+    private ProcessorContext<String, StatusFact> context;
     private WamidResolution resolution;
 
     @Override
-    public void init(ProcessorContext<String, MessageStatus> context) {
+    public void init(ProcessorContext<String, StatusFact> context) {
         this.context = context;
         this.resolution = new WamidResolution(context.getStateStore(StatusTopology.WAMID_INDEX_STORE),
                 new HeldStatuses(context.getStateStore(StatusTopology.HELD_STATUSES_STORE)));
@@ -27,8 +27,8 @@ final class WamidIndexProcessor implements Processor<String, String, String, Mes
         if (record.key() == null || record.value() == null) {
             return;
         }
-        for (MessageStatus fact : resolution.learn(record.key(), record.value())) {
-            context.forward(new Record<>(fact.getMessageId(), fact, record.timestamp(), record.headers()));
+        for (StatusFact fact : resolution.learn(record.key(), record.value())) {
+            context.forward(new Record<>(fact.messageId(), fact, record.timestamp(), record.headers()));
         }
     }
 }

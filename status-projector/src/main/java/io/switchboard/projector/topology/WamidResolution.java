@@ -1,6 +1,6 @@
 package io.switchboard.projector.topology;
 
-import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.projector.state.StatusFact;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,14 +25,13 @@ final class WamidResolution {
     }
 
     /** Records that {@code wamid} is {@code messageId}'s and returns the facts of the statuses held for it. */
-    List<MessageStatus> learn(String wamid, String messageId) {
+    List<StatusFact> learn(String wamid, String messageId) {
         if (index.putIfAbsent(wamid, messageId) != null) {
             return List.of();
         }
         return held.release(wamid).stream()
                 .map(update -> FactMapper.fromStatusUpdate(update, messageId))
                 .flatMap(Optional::stream)
-                .map(FactCodec::encode)
                 .toList();
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-/** The queries' lock-free view of the statuses the applier wrote last. */
+/** The in-memory statuses: written last by the applier, read lately by queries, always the store's latest. */
 class RecentStatusesTest {
 
     private static MessageStatus status(String messageId, MessageState state) {
@@ -21,6 +21,7 @@ class RecentStatusesTest {
     @Test
     void holdsTheLastStatusWrittenPerPartitionUntilThePartitionIsForgotten() {
         RecentStatuses recent = new RecentStatuses(10);
+        recent.open(3);
         recent.written(3, "m1", status("m1", MessageState.SENT));
         recent.written(3, "m1", status("m1", MessageState.DELIVERED));
 
@@ -35,20 +36,90 @@ class RecentStatusesTest {
     @Test
     void keepsAtMostItsCapacityPerPartitionAndAlwaysTheNewestWrite() {
         RecentStatuses recent = new RecentStatuses(3);
+        recent.open(0);
         for (int i = 0; i < 10; i++) {
             recent.written(0, "m" + i, status("m" + i, MessageState.SENT));
             assertThat(recent.get(0, "m" + i)).isNotNull();
         }
 
         assertThat(recent.size(0)).isEqualTo(3);
+        assertThat(recent.get(0, "m6")).as("the oldest go first").isNull();
+        assertThat(recent.get(0, "m7")).isNotNull();
+    }
+
+    @Test
+    void keepsNothingForAPartitionWhoseApplierTaskIsNotOpen() {
+        RecentStatuses recent = new RecentStatuses(10, 10);
+        recent.written(2, "m1", status("m1", MessageState.SENT));
+
+        assertThat(recent.get(2, "m1")).isNull();
+        assertThat(recent.beforeStoreRead(2)).as("queries never open a partition").isNull();
+    }
+
+    @Test
+    void keepsWhatAQueryReadFromTheStoreAndTheApplierKeepsItCurrent() {
+        RecentStatuses recent = new RecentStatuses(0, 10);
+        recent.open(1);
+
+        RecentStatuses.StoreRead read = recent.beforeStoreRead(1);
+        assertThat(read.answered("m1", status("m1", MessageState.SENT))).isTrue();
+        assertThat(recent.get(1, "m1").getStatus()).isEqualTo(MessageState.SENT);
+
+        recent.written(1, "m1", status("m1", MessageState.DELIVERED));
+        assertThat(recent.get(1, "m1").getStatus()).as("replaced by the applier's write").isEqualTo(MessageState.DELIVERED);
+        assertThat(recent.askedSize(1)).isEqualTo(1);
+    }
+
+    @Test
+    void dropsAStoreReadThatRacedAWriteOfThePartition() {
+        RecentStatuses recent = new RecentStatuses(0, 10);
+        recent.open(1);
+
+        RecentStatuses.StoreRead read = recent.beforeStoreRead(1);
+        // the applier writes while the query's store read is under way: what the query read may be older
+        recent.written(1, "m1", status("m1", MessageState.DELIVERED));
+        assertThat(read.answered("m1", status("m1", MessageState.SENT))).isFalse();
+
+        assertThat(recent.get(1, "m1")).isNull();
+        RecentStatuses.StoreRead next = recent.beforeStoreRead(1);
+        assertThat(next.answered("m1", status("m1", MessageState.DELIVERED))).isTrue();
+        assertThat(recent.get(1, "m1").getStatus()).isEqualTo(MessageState.DELIVERED);
+    }
+
+    @Test
+    void aStoreReadOfAPartitionReopenedMeanwhileIsNotKept() {
+        RecentStatuses recent = new RecentStatuses(10, 10);
+        recent.open(1);
+        RecentStatuses.StoreRead read = recent.beforeStoreRead(1);
+
+        recent.forget(1);
+        recent.open(1);
+        read.answered("m1", status("m1", MessageState.SENT));
+
+        assertThat(recent.get(1, "m1")).isNull();
+    }
+
+    @Test
+    void keepsAtMostItsCapacityOfAskedStatusesPerPartition() {
+        RecentStatuses recent = new RecentStatuses(0, 2);
+        recent.open(0);
+        for (int i = 0; i < 5; i++) {
+            recent.beforeStoreRead(0).answered("m" + i, status("m" + i, MessageState.SENT));
+        }
+
+        assertThat(recent.askedSize(0)).isEqualTo(2);
+        assertThat(recent.get(0, "m4")).isNotNull();
+        assertThat(recent.get(0, "m0")).isNull();
     }
 
     @Test
     void aViewOfCapacityZeroKeepsNothing() {
         RecentStatuses recent = RecentStatuses.none();
+        recent.open(0);
         recent.written(0, "m1", status("m1", MessageState.SENT));
 
         assertThat(recent.get(0, "m1")).isNull();
+        assertThat(recent.beforeStoreRead(0)).isNull();
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every order of a message's five facts through the whole topology: the queued command, the dispatcher's sent, and
@@ -24,18 +24,19 @@ class StatusTopologyOrderTest {
 
     private TopologyFixture t;
 
-    @BeforeEach
-    void startDriver() {
-        t = new TopologyFixture(Stores::inMemoryKeyValueStore);
-    }
-
     @AfterEach
     void closeDriver() {
         t.close();
     }
 
-    @Test
-    void everyOrderOfQueuedSentAndWhatsAppsStatusesEndsReadWithAMonotonicTimeline() {
+    /**
+     * @param written statuses the applier keeps in memory per partition and reads before its store: none (every
+     *                fact reads the store), a few (most facts read memory, earlier messages the store), plenty
+     */
+    @ParameterizedTest(name = "applier keeps {0} statuses in memory")
+    @ValueSource(ints = {0, 2, 1000})
+    void everyOrderOfQueuedSentAndWhatsAppsStatusesEndsReadWithAMonotonicTimeline(int written) {
+        t = new TopologyFixture(Stores::inMemoryKeyValueStore, new RecentStatuses(written, 0));
         List<List<String>> orders = permutations(List.of("queued", "dispatcher-sent", "sent", "delivered", "read"));
         assertThat(orders).hasSize(120);
 
