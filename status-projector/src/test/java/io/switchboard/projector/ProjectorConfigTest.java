@@ -20,6 +20,7 @@ class ProjectorConfigTest {
             assertThat(config.getStateDir()).endsWith("status-projector");
             assertThat(config.getAdvertisedHost()).isNull();
             assertThat(config.getRecentStatusesPerPartition()).isEqualTo(2000);
+            assertThat(config.getAskedStatusesPerPartition()).isEqualTo(1000);
         }
     }
 
