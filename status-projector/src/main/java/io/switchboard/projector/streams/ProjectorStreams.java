@@ -18,6 +18,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,6 +52,7 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
     private volatile HostInfo self;
+    private final AtomicLong stateChanges = new AtomicLong();
 
     public ProjectorStreams(ProjectorConfig config,
                             @Value("${kafka.bootstrap.servers}") String bootstrapServers,
@@ -88,8 +90,10 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
             LOG.error("A status-projector stream thread died; replacing it", error);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        created.setStateListener((newState, oldState) ->
-                LOG.info("Kafka Streams {} -> {} ({} at {})", oldState, newState, config.getApplicationId(), self));
+        created.setStateListener((newState, oldState) -> {
+            stateChanges.incrementAndGet();
+            LOG.info("Kafka Streams {} -> {} ({} at {})", oldState, newState, config.getApplicationId(), self);
+        });
         metrics = new KafkaStreamsMetrics(created);
         metrics.bindTo(meterRegistry);
         streams = created;
@@ -104,6 +108,15 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
     /** The statuses this instance's applier wrote last, per owned partition: the status queries' lock-free view. */
     public RecentStatuses recentStatuses() {
         return recentStatuses;
+    }
+
+    /**
+     * How many times Streams changed state so far. The owners of the stores' partitions change only in a rebalance,
+     * which Streams goes through in state REBALANCING: whatever was learnt about owners under one count is current
+     * while the count stays the same.
+     */
+    public long stateChanges() {
+        return stateChanges.get();
     }
 
     /** This instance's {@code application.server} address, once the server has started. */
