@@ -15,6 +15,9 @@ import java.util.List;
  * wamid, attempt and error go into the fields of the same name, and the fact itself is the single timeline entry
  * (status, time, source, error). An attempt, which claims no status, is the one envelope with an empty timeline; its
  * time is {@code updatedAt}. Records of this shape only ever appear on internal topics, never on message-status.
+ *
+ * <p>Since issue 6 facts travel in the projector's own encoding ({@link FactSerde}); this envelope is what projectors
+ * before it wrote, still decoded so that records they left on the repartition topic are applied after an upgrade.
  */
 public final class FactCodec {
 
