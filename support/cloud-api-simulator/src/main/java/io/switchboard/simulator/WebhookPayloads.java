@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Builds the exact bytes of a status notification as section 4 of whatsapp-cloud-api.md shows it: one entry for
- * the WABA, one {@code messages} change, one status (or, batched, several of one business number) whose {@code timestamp} is Unix seconds as a string and whose
- * {@code recipient_id} is the recipient's digits. {@code biz_opaque_callback_data} is echoed when the send had it.
+ * the WABA, one {@code messages} change, one status (or, batched, several of one business number) whose
+ * {@code timestamp} is Unix seconds as a string and whose {@code recipient_id} is the recipient's digits. {@code biz_opaque_callback_data} is echoed when the send had it.
  * {@code pricing} rides on {@code sent} and {@code delivered} only, as Meta sends it on sent and one later status;
  * {@code conversation} is left out, as from v24.0. Templates are billed in their category from the template list
  * ({@code utility} when unknown); everything else is a free service message (it can only be sent inside a customer

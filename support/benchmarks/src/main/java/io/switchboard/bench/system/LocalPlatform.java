@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform for {@code --local}: a real KRaft broker (as the launcher's) and the embedded registry in this JVM
- * (or, with {@code --processes}, in a JVM of their own: {@link BrokerMain}), the test kit's real redis-server, and the simulator plus the four services either through the launcher's
- * {@link Platform}, each in its own class loader of this JVM, or ({@code --processes}) each in a child JVM of its own
- * ({@link ServiceProcesses}), on free ports, with fresh random credentials. Settings a benchmark needs that the
+ * The whole platform for {@code --local}: a real KRaft broker (as the launcher's) and the embedded registry in this
+ * JVM (or, with {@code --processes}, in a JVM of their own: {@link BrokerMain}), the test kit's real redis-server, and
+ * the simulator plus the four services either through the launcher's {@link Platform}, each in its own class loader
+ * of this JVM, or ({@code --processes}) each in a child JVM of its own ({@link ServiceProcesses}), on free ports, with fresh random credentials. Settings a benchmark needs that the
  * launcher does not pass are given as system properties (of this JVM, or of each child), which every service's
  * Micronaut environment reads above its application.yml: the customer-service window is off in the ingress and the
  * simulator (so text sends to a million recipients are not refused), templates of accounts created during the run
