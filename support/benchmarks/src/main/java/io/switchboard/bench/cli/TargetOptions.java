@@ -14,16 +14,16 @@ public final class TargetOptions {
     public boolean local;
 
     @Option(names = "--processes",
-            description = "--local: run each application in a child JVM of its own (heap and RSS per service), and the broker with the registry in another (see --broker-in-generator).")
+            description = "--local: run each application in a child JVM of its own (heap and RSS per service); Kafka, Redis and the registry stay in this JVM unless --broker-process.")
     public boolean processes;
 
-    @Option(names = "--broker-heap", defaultValue = "1g",
-            description = "--processes: -Xmx of the broker's (and registry's) JVM (default ${DEFAULT-VALUE}, Kafka's own start script's).")
-    public String brokerHeap;
+    @Option(names = "--broker-process",
+            description = "--processes: run the broker and the registry in a JVM of their own too (the load generator's GC then cannot stall them; see the README for what it did to e2e).")
+    public boolean brokerProcess;
 
-    @Option(names = "--broker-in-generator",
-            description = "--processes: keep the broker and the registry in this JVM, as before (the load generator's GC then stalls them).")
-    public boolean brokerInGenerator;
+    @Option(names = "--broker-heap", defaultValue = "1g",
+            description = "--broker-process: -Xmx of the broker's (and registry's) JVM (default ${DEFAULT-VALUE}, Kafka's own start script's).")
+    public String brokerHeap;
 
     @Option(names = "--service-heap", defaultValue = "256m",
             description = "--processes: -Xmx of each application's JVM (default ${DEFAULT-VALUE}, issue 6's target).")

@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The whole platform for {@code --local}: a real KRaft broker (as the launcher's) and the embedded registry in this
- * JVM (or, with {@code --processes}, in a JVM of their own: {@link BrokerMain}), the test kit's real redis-server, and
+ * JVM (or, with {@code --processes --broker-process}, in a JVM of their own: {@link BrokerMain}), the test kit's real redis-server, and
  * the simulator plus the four services either through the launcher's {@link Platform}, each in its own class loader
  * of this JVM, or ({@code --processes}) each in a child JVM of its own ({@link ServiceProcesses}), on free ports, with fresh random credentials. Settings a benchmark needs that the
  * launcher does not pass are given as system properties (of this JVM, or of each child), which every service's
@@ -85,7 +85,7 @@ public final class LocalPlatform implements AutoCloseable {
         ServiceProcesses children = processes == null ? null
                 : new ServiceProcesses(servicesRoot, processes, benchProperties);
         // The local launcher's broker (latest production metadata version, unlike the test kit's), on free ports:
-        // in this JVM, or (--processes) with the registry in a JVM of their own, so the generator's GC and load do
+        // in this JVM, or (--processes --broker-process) with the registry in a JVM of their own, so the generator's GC and load do
         // not stall the broker every acks=all produce waits on.
         LocalKafkaBroker broker = null;
         EmbeddedSchemaRegistry registry = null;

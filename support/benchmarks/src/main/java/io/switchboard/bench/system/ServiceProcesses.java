@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The applications of a {@code --local --processes} run, each in a child JVM of its own so that its heap and resident
- * memory can be measured apart, and (unless the options say otherwise) the broker with the registry in a JVM of its
- * own as well ({@link BrokerMain}), so the load generator's GC does not stall it; Redis is its own process. Each gets
+ * memory can be measured apart, and (when the options give it a heap: {@code --broker-process}) the broker with the
+ * registry in a JVM of its own as well ({@link BrokerMain}), so the load generator's GC does not stall it; Redis is its own process. Each gets
  * the properties the in-process run gives its context, plus the benchmark's settings, as system properties; its argument
  * file and log live in the run's directory. Every child is stopped on {@link #close} and, should the generator be
  * interrupted (Ctrl-C), by a shutdown hook.
