@@ -76,10 +76,12 @@ public class SendService {
     public CompletableFuture<Answer> send(String phoneNumberId, @Nullable String authorization, @Nullable byte[] body) {
         ActiveFaults active = faults.active();
         long latencyMillis = active.latencyMillis();
+        // When the request arrived, before the latency: the caller's side of the round trip, for /_sim/messages.
+        Instant received = Instant.now();
         CompletableFuture<Answer> result = new CompletableFuture<>();
         Runnable answer = () -> {
             try {
-                Answer answered = answer(active, phoneNumberId, authorization, body);
+                Answer answered = answer(active, phoneNumberId, authorization, body, received);
                 if (answered.holdMillis() > 0) {
                     scheduler.schedule(() -> result.complete(answered), answered.holdMillis(), TimeUnit.MILLISECONDS);
                 } else {
@@ -98,7 +100,7 @@ public class SendService {
     }
 
     private Answer answer(ActiveFaults active, String phoneNumberId, @Nullable String authorization,
-                          @Nullable byte[] body) {
+                          @Nullable byte[] body, Instant received) {
         try {
             tokens.check(authorization);
             JsonNode request = parse(body);
@@ -110,7 +112,7 @@ public class SendService {
                 if (injected != null) {
                     throw injected.exception();
                 }
-                return accept(active, phoneNumberId, send, request, decision);
+                return accept(active, phoneNumberId, send, request, decision, received);
             }
             meters.counter("simulator.reads").increment();
             return new Answer(200, new SendResponse.Success(true));
@@ -141,10 +143,11 @@ public class SendService {
     }
 
     private Answer accept(ActiveFaults active, String phoneNumberId, ValidatedRequest.MessageSend send,
-                          JsonNode request, SendPolicy.Decision decision) {
+                          JsonNode request, SendPolicy.Decision decision, Instant received) {
         String wamid = Identifiers.newWamid();
         SentMessage message = new SentMessage(wamid, phoneNumberId, send.to(), send.waId(), send.type(),
-                send.bizOpaqueCallbackData(), Instant.now().toString(), request, decision.templateCategory());
+                send.bizOpaqueCallbackData(), Instant.now().toString(), request, decision.templateCategory(),
+                received.toString());
         sentMessages.add(message);
         if (decision.failure() == null) {
             statusWebhooks.start(message, active.statusFaults(phoneNumberId, send.waId()));

@@ -19,6 +19,8 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param request               the request body as received
  * @param templateCategory      a template's category from the template list, lower case ({@code utility}, ...),
  *                              for pricing; null for other messages or a template the list does not know
+ * @param receivedAt            ISO-8601 UTC time the request arrived, before the simulated latency (acceptance is
+ *                              after it); null when unknown
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,11 +33,18 @@ public record SentMessage(
         @JsonProperty("biz_opaque_callback_data") @Nullable String bizOpaqueCallbackData,
         @JsonProperty("accepted_at") String acceptedAt,
         JsonNode request,
-        @JsonProperty("template_category") @Nullable String templateCategory) {
+        @JsonProperty("template_category") @Nullable String templateCategory,
+        @JsonProperty("received_at") @Nullable String receivedAt) {
 
     public SentMessage(String wamid, String phoneNumberId, String to, String waId, String type,
                        @Nullable String bizOpaqueCallbackData, String acceptedAt, JsonNode request) {
-        this(wamid, phoneNumberId, to, waId, type, bizOpaqueCallbackData, acceptedAt, request, null);
+        this(wamid, phoneNumberId, to, waId, type, bizOpaqueCallbackData, acceptedAt, request, null, null);
+    }
+
+    public SentMessage(String wamid, String phoneNumberId, String to, String waId, String type,
+                       @Nullable String bizOpaqueCallbackData, String acceptedAt, JsonNode request,
+                       @Nullable String templateCategory) {
+        this(wamid, phoneNumberId, to, waId, type, bizOpaqueCallbackData, acceptedAt, request, templateCategory, null);
     }
 
     public boolean isTemplate() {

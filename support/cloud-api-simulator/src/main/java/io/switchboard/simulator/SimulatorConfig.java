@@ -28,6 +28,8 @@ public class SimulatorConfig {
     private Duration webhookRetryDelay = Duration.ofSeconds(1);
     private Duration webhookTimeout = Duration.ofSeconds(5);
     private int webhookMaxConcurrency = 64;
+    private int statusBatchSize = 1;
+    private Duration statusBatchWait = Duration.ofMillis(50);
     private int historySize = 1000;
     private String defaultPhoneNumberId = "106540352242922";
 
@@ -127,6 +129,24 @@ public class SimulatorConfig {
 
     public void setWebhookTimeout(Duration webhookTimeout) {
         this.webhookTimeout = webhookTimeout;
+    }
+
+    /** Statuses of one business number posted together at most; 1 (default) posts each status alone. */
+    public int getStatusBatchSize() {
+        return statusBatchSize;
+    }
+
+    public void setStatusBatchSize(int statusBatchSize) {
+        this.statusBatchSize = statusBatchSize;
+    }
+
+    /** How long the first status of a batch waits for more before the batch is posted anyway. */
+    public Duration getStatusBatchWait() {
+        return statusBatchWait;
+    }
+
+    public void setStatusBatchWait(Duration statusBatchWait) {
+        this.statusBatchWait = statusBatchWait;
     }
 
     public int getHistorySize() {

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * for that attempt keeps a healthy receiver seeing sent, delivered, read in order even when a post is slower than
  * the delay; a failed post is redelivered later by {@link WebhookDeliverer} while the plan goes on, so a receiver
  * that errors sees statuses out of order, as it would from Meta. Each status carries the time it happened, and a
- * redelivery repeats it unchanged. Webhook faults ({@link WebhookFaults}) bend the plan and add
+ * redelivery repeats it unchanged. Statuses go out one per POST or batched per business number ({@link StatusBatcher}).
+ * Webhook faults ({@link WebhookFaults}) bend the plan and add
  * {@code delay_ms} to every gap.
  */
 @Singleton
@@ -27,14 +28,16 @@ public class StatusWebhooks {
 
     private final WebhookPayloads payloads;
     private final WebhookDeliverer deliverer;
+    private final StatusBatcher batcher;
     private final ScheduledExecutorService scheduler;
     private final Duration delay;
     private final boolean read;
 
     public StatusWebhooks(SimulatorConfig config, WebhookPayloads payloads, WebhookDeliverer deliverer,
-                          @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler) {
+                          StatusBatcher batcher, @Named(SimulatorScheduler.NAME) ScheduledExecutorService scheduler) {
         this.payloads = payloads;
         this.deliverer = deliverer;
+        this.batcher = batcher;
         this.scheduler = scheduler;
         this.delay = config.getStatusDelay();
         this.read = config.isRead();
@@ -77,13 +80,18 @@ public class StatusWebhooks {
     private void runStep(SentMessage message, StatusPlan plan, int index, long extraDelayMillis) {
         String status = plan.statuses().get(index);
         try {
-            byte[] body = payloads.status(message, status, Instant.now(),
-                    StatusPlan.FAILED.equals(status) ? plan.failure() : null);
+            Instant at = Instant.now();
+            GraphError failure = StatusPlan.FAILED.equals(status) ? plan.failure() : null;
             String what = status + " for " + message.wamid() + " to " + Identifiers.maskPhone(message.to());
-            // A duplicate is the very same bytes and signature again, as a redelivery by Meta would be.
-            deliverer.deliver(body, what)
-                    .thenCompose(ok -> index == plan.duplicated() ? deliverer.deliver(body, what + " (duplicate)")
-                            : CompletableFuture.completedFuture(ok))
+            // Alone or in its number's next batch (StatusBatcher). A duplicate is the status posted alone once more:
+            // unbatched, the very same bytes and signature again, as a redelivery by Meta would be.
+            batcher.post(message.phoneNumberId(), payloads.statusEntry(message, status, at, failure), what)
+                    .thenCompose(ok -> {
+                        if (index != plan.duplicated()) {
+                            return CompletableFuture.completedFuture(ok);
+                        }
+                        return deliverer.deliver(payloads.status(message, status, at, failure), what + " (duplicate)");
+                    })
                     .whenComplete((ok, error) -> scheduleStep(message, plan, index + 1, extraDelayMillis));
         } catch (RuntimeException e) {
             LOG.warn("Status {} for {} not sent: {}", status, message.wamid(), e.toString());

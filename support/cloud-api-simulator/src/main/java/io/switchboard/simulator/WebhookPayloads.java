@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * Builds the exact bytes of a status notification as section 4 of whatsapp-cloud-api.md shows it: one entry for
- * the WABA, one {@code messages} change, one status whose {@code timestamp} is Unix seconds as a string and whose
- * {@code recipient_id} is the recipient's digits. {@code biz_opaque_callback_data} is echoed when the send had it.
+ * the WABA, one {@code messages} change, one status (or, batched, several of one business number) whose
+ * {@code timestamp} is Unix seconds as a string and whose {@code recipient_id} is the recipient's digits. {@code biz_opaque_callback_data} is echoed when the send had it.
  * {@code pricing} rides on {@code sent} and {@code delivered} only, as Meta sends it on sent and one later status;
  * {@code conversation} is left out, as from v24.0. Templates are billed in their category from the template list
  * ({@code utility} when unknown); everything else is a free service message (it can only be sent inside a customer
@@ -39,13 +39,21 @@ public class WebhookPayloads {
 
     /** A status; {@code failure}, for a {@code failed} status, becomes its {@code errors[]}. */
     public byte[] status(SentMessage message, String status, Instant at, @Nullable GraphError failure) {
+        return statuses(message.phoneNumberId(), List.of(statusEntry(message, status, at, failure)));
+    }
+
+    /** One {@code statuses[]} element of the message; {@code failure}, for a {@code failed} status, its errors. */
+    public Status statusEntry(SentMessage message, String status, Instant at, @Nullable GraphError failure) {
         boolean priced = !"read".equals(status) && failure == null;
-        Status entryStatus = new Status(message.wamid(), status, Long.toString(at.getEpochSecond()),
+        return new Status(message.wamid(), status, Long.toString(at.getEpochSecond()),
                 message.waId(), message.bizOpaqueCallbackData(), priced ? pricingOf(message) : null,
                 failure == null ? null : List.of(StatusError.of(failure)));
-        return serialize(new ChangeValue("whatsapp",
-                new Metadata(config.getDisplayPhoneNumber(), message.phoneNumberId()), null, null,
-                List.of(entryStatus)));
+    }
+
+    /** Several statuses of one business number in one notification: one entry, one change, all in {@code statuses[]}. */
+    public byte[] statuses(String phoneNumberId, List<Status> statuses) {
+        return serialize(new ChangeValue("whatsapp", new Metadata(config.getDisplayPhoneNumber(), phoneNumberId),
+                null, null, List.copyOf(statuses)));
     }
 
     /** A customer's message to {@code phoneNumberId}, with the customer's profile name in {@code contacts[]}. */

@@ -49,18 +49,26 @@ public final class Session implements AutoCloseable {
                     ? ServiceSnapshot.create(repo, m2, repo.resolve("support/benchmarks/target/services"), t.refreshServices)
                     : repo;
             ServiceProcesses.Options processes = t.processes
-                    ? new ServiceProcesses.Options(t.serviceHeap, t.serviceJvmArgs) : null;
+                    ? new ServiceProcesses.Options(t.serviceHeap, t.serviceJvmArgs,
+                    t.brokerProcess ? t.brokerHeap : null) : null;
             String where = processes == null ? "in-process"
                     : "one JVM per service (-Xmx" + t.serviceHeap + String.join("", prepend(" ", t.serviceJvmArgs))
-                    + "; Kafka, Redis client and registry in the generator's JVM)";
+                    + (!t.brokerProcess ? "; Kafka, Redis client and registry in the generator's JVM)"
+                    : "; Kafka and the registry in a JVM of their own, -Xmx" + t.brokerHeap + ")");
             machine.put("services", where + ", " + (frozen ? "jars installed in ~/.m2 (" + ServiceSnapshot.describe(m2)
                     + ")" : "working tree target/classes"));
             progress.say(processes == null
                     ? "Starting Kafka, Redis, the registry, the simulator and the four services in this JVM ..."
-                    : "Starting Kafka, Redis and the registry; each scenario starts the services it needs as processes ...");
+                    : "Starting Kafka, Redis and the registry" + (!t.brokerProcess ? "" : " (Kafka and the registry as a"
+                    + " process)") + "; each scenario starts the services it needs as processes ...");
             long started = System.nanoTime();
+            // The simulator batches status webhooks as WhatsApp does (its own default is one per POST); --set wins.
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put("simulator.status-batch-size", Integer.toString(Math.max(1, t.simStatusBatch)));
+            properties.put("simulator.status-batch-wait", t.simStatusBatchMs + "ms");
+            properties.putAll(t.extraProperties);
             local = LocalPlatform.start(servicesRoot, Duration.ofMillis(t.simStatusDelayMs), t.dispatcherMaxInFlight,
-                    t.extraProperties, processes);
+                    properties, processes);
             if (processes != null) {
                 progress.say("Service logs: " + local.processes().directory());
             }

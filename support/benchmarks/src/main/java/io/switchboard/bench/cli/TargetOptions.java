@@ -14,8 +14,16 @@ public final class TargetOptions {
     public boolean local;
 
     @Option(names = "--processes",
-            description = "--local: run each application in a child JVM of its own (heap and RSS per service); Kafka, Redis and the registry stay in this JVM.")
+            description = "--local: run each application in a child JVM of its own (heap and RSS per service); Kafka, Redis and the registry stay in this JVM unless --broker-process.")
     public boolean processes;
+
+    @Option(names = "--broker-process",
+            description = "--processes: run the broker and the registry in a JVM of their own too (the load generator's GC then cannot stall them; see the README for what it did to e2e).")
+    public boolean brokerProcess;
+
+    @Option(names = "--broker-heap", defaultValue = "1g",
+            description = "--broker-process: -Xmx of the broker's (and registry's) JVM (default ${DEFAULT-VALUE}, Kafka's own start script's).")
+    public String brokerHeap;
 
     @Option(names = "--service-heap", defaultValue = "256m",
             description = "--processes: -Xmx of each application's JVM (default ${DEFAULT-VALUE}, issue 6's target).")
@@ -38,6 +46,14 @@ public final class TargetOptions {
     @Option(names = "--sim-status-delay-ms", defaultValue = "100",
             description = "--local: simulator's delay between accepted/sent/delivered webhooks (default ${DEFAULT-VALUE}).")
     public int simStatusDelayMs;
+
+    @Option(names = "--sim-status-batch", defaultValue = "100",
+            description = "--local: the simulator posts up to this many status webhooks of one business number in one POST, as WhatsApp batches them (default ${DEFAULT-VALUE}; 1 = one status per POST, the simulator's own default).")
+    public int simStatusBatch;
+
+    @Option(names = "--sim-status-batch-ms", defaultValue = "50",
+            description = "--local: how long the simulator's first status of a batch waits for more (default ${DEFAULT-VALUE} ms).")
+    public int simStatusBatchMs;
 
     @Option(names = "--dispatcher-max-in-flight", defaultValue = "2048",
             description = "--local: switchboard.dispatcher.max-in-flight (default ${DEFAULT-VALUE}, the service's own default).")

@@ -65,8 +65,15 @@ public final class EndToEndScenario {
                 Stats accepted = new Stats(String.format("e2e %,.0f/s: accepted (202)", rate));
                 Stats sent = new Stats(String.format("e2e %,.0f/s: accepted -> sent visible", rate));
                 Stats delivered = new Stats(String.format("e2e %,.0f/s: accepted -> delivered visible", rate));
+                HopTracker hops = s.target.kafkaBootstrap() != null && s.target.registryUrl() != null
+                        ? new HopTracker(s.target.kafkaBootstrap(), s.target.registryUrl(), s.target.simulatorUrl())
+                        : null;
                 try (StatusFollower follower = new StatusFollower(queries, basePath, s.run.pollMs,
                         s.target.simulatorUrl() != null ? s.run.simLatencyMs : 0, s.run.maxFollowed, sent, delivered)) {
+                    if (hops != null) {
+                        follower.reportingTo(hops);
+                        hops.measureFrom(System.currentTimeMillis() + s.run.warmupSeconds * 1000L);
+                    }
                     HttpOperation sends = new HttpOperation(client, accepted, 202, 1, n -> {
                         boolean text = "text".equals(kinds.get((int) (n % kinds.size())));
                         return new HttpOperation.Spec(HttpMethod.POST,
@@ -98,6 +105,13 @@ public final class EndToEndScenario {
                             s.run.simLatencyMs), sentSummary.p("p99") - s.run.simLatencyMs, "ms");
                     report.below(String.format("p99 accepted -> sent beyond the simulator's latency at %,.0f/s", rate),
                             sentSummary.p("p99") - s.run.simLatencyMs, 300, "ms");
+                    if (hops != null) {
+                        addHops(report, rate, hops);
+                    }
+                } finally {
+                    if (hops != null) {
+                        hops.close();
+                    }
                 }
             }
         }
@@ -106,10 +120,56 @@ public final class EndToEndScenario {
                 + " messages followed at once; " + numbers + " business numbers at " + s.run.numberMps + "/s budget each;"
                 + " simulator fixed latency " + s.run.simLatencyMs + " ms, status webhooks "
                 + "every --sim-status-delay-ms after acceptance (local default 100 ms). Sends alternate " + kinds + ".");
+        if (s.target.inProcess() || s.targetOptions.local) {
+            report.note(s.targetOptions.simStatusBatch > 1
+                    ? "Status webhooks batched by the simulator as WhatsApp batches them: up to "
+                    + s.targetOptions.simStatusBatch + " statuses of a business number in one POST, the first waiting at"
+                    + " most " + s.targetOptions.simStatusBatchMs + " ms (--sim-status-batch, --sim-status-batch-ms)."
+                    : "Status webhooks: one status per POST (--sim-status-batch 1).");
+        }
         if (s.target.simulatorUrl() != null) {
             s.setup.call("DELETE", s.target.simulatorUrl() + "/_sim/faults", null, null);
         }
         return report;
+    }
+
+    /**
+     * The per-hop breakdown of the step: of the followed messages (every point, the simulator's included) and of
+     * every message the topics showed (the hops between topics), as figures, and the dominant hop as a note.
+     */
+    private static void addHops(Report report, double rate, HopTracker hops) {
+        String prefix = String.format("e2e %,.0f/s hop ", rate);
+        List<HopBreakdown.HopFigures> followed = hops.followedHops();
+        List<HopBreakdown.HopFigures> all = hops.allHops();
+        StringBuilder note = new StringBuilder(String.format("Hops at %,.0f/s (ms, this machine's clock; producer"
+                + " timestamps of send-commands and message-events, the simulator's received_at/accepted_at, a"
+                + " read_committed consumer's first read of message-status, the poll that showed sent). Followed"
+                + " messages:", rate));
+        for (HopBreakdown.HopFigures f : followed) {
+            note.append(" ").append(HopBreakdown.describe(f)).append(";");
+            if (f.count() > 0) {
+                report.figure(prefix + "p50 " + f.hop().label() + " (followed)", f.p50(), "ms");
+                report.figure(prefix + "p99 " + f.hop().label() + " (followed)", f.p99(), "ms");
+            }
+        }
+        note.append(" Every message:");
+        for (HopBreakdown.HopFigures f : all) {
+            if (f.count() > 0 && !followedOnly(f.hop())) {
+                note.append(" ").append(HopBreakdown.describe(f)).append(";");
+                report.figure(prefix + "p50 " + f.hop().label() + " (every message)", f.p50(), "ms");
+                report.figure(prefix + "p99 " + f.hop().label() + " (every message)", f.p99(), "ms");
+            }
+        }
+        HopBreakdown.HopFigures dominant = HopBreakdown.dominant(followed);
+        if (dominant != null) {
+            note.append(" Largest median hop of the followed messages: ").append(dominant.hop().label()).append(".");
+        }
+        report.note(note.toString());
+    }
+
+    /** Hops with a point only followed messages have (the 202, the simulator's times, the query). */
+    private static boolean followedOnly(HopBreakdown.Hop hop) {
+        return hop != HopBreakdown.Hop.EVENT_TO_PROJECTED && hop != HopBreakdown.Hop.COMMAND_TO_EVENT;
     }
 
     /** The 202 carries the message id only; the key is found again from the reference (bench-n, key n % keys). */

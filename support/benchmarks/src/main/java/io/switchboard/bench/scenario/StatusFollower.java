@@ -39,6 +39,7 @@ public final class StatusFollower implements AutoCloseable {
         return t;
     });
     private final AtomicInteger following = new AtomicInteger();
+    private volatile HopTracker hops;
 
     public StatusFollower(HttpLoadClient client, String basePath, long pollMs, long firstPollMs, int maxFollowing,
                           Stats sent, Stats delivered) {
@@ -49,6 +50,12 @@ public final class StatusFollower implements AutoCloseable {
         this.maxFollowing = maxFollowing;
         this.sent = sent;
         this.delivered = delivered;
+    }
+
+    /** Also tells {@code tracker} when each followed message was accepted and when its {@code sent} showed. */
+    public StatusFollower reportingTo(HopTracker tracker) {
+        this.hops = tracker;
+        return this;
     }
 
     public int following() {
@@ -69,6 +76,10 @@ public final class StatusFollower implements AutoCloseable {
             return;
         }
         String id = body.substring(at + 14, body.indexOf('"', at + 14));
+        HopTracker tracker = hops;
+        if (tracker != null) {
+            tracker.accepted(id, epochMillisOf(acceptedNanos));
+        }
         schedule(id, apiKey, acceptedNanos, false, firstPollMs);
     }
 
@@ -93,6 +104,10 @@ public final class StatusFollower implements AutoCloseable {
                     boolean isDelivered = state.equals("delivered") || state.equals("read");
                     if (!sawSent && isSent) {
                         sent.success(now - acceptedNanos);
+                        HopTracker tracker = hops;
+                        if (tracker != null) {
+                            tracker.visible(id, epochMillisOf(now));
+                        }
                     }
                     if (isDelivered) {
                         delivered.success(now - acceptedNanos);
@@ -107,6 +122,11 @@ public final class StatusFollower implements AutoCloseable {
                         schedule(id, apiKey, acceptedNanos, isSent);
                     }
                 }));
+    }
+
+    /** The wall-clock time of a {@link System#nanoTime} reading (the topics' timestamps are wall-clock). */
+    static long epochMillisOf(long nanos) {
+        return System.currentTimeMillis() - (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static String state(String body) {

@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole platform for {@code --local}: a real KRaft broker (as the launcher's), the test kit's real redis-server and
- * the embedded registry in this JVM, and the simulator plus the four services either through the launcher's
- * {@link Platform}, each in its own class loader of this JVM, or ({@code --processes}) each in a child JVM of its own
- * ({@link ServiceProcesses}), on free ports, with fresh random credentials. Settings a benchmark needs that the
+ * The whole platform for {@code --local}: a real KRaft broker (as the launcher's) and the embedded registry in this
+ * JVM (or, with {@code --processes --broker-process}, in a JVM of their own: {@link BrokerMain}), the test kit's real redis-server, and
+ * the simulator plus the four services either through the launcher's {@link Platform}, each in its own class loader
+ * of this JVM, or ({@code --processes}) each in a child JVM of its own ({@link ServiceProcesses}), on free ports, with fresh random credentials. Settings a benchmark needs that the
  * launcher does not pass are given as system properties (of this JVM, or of each child), which every service's
  * Micronaut environment reads above its application.yml: the customer-service window is off in the ingress and the
  * simulator (so text sends to a million recipients are not refused), templates of accounts created during the run
@@ -82,12 +82,34 @@ public final class LocalPlatform implements AutoCloseable {
             benchProperties.forEach(System::setProperty);
         }
 
-        // The local launcher's broker (latest production metadata version, unlike the test kit's), on free ports.
-        LocalKafkaBroker broker = new LocalKafkaBroker(Files.createTempDirectory("bench-kafka"), freePort(), freePort());
-        broker.start();
-        String bootstrap = broker.bootstrapServers();
+        ServiceProcesses children = processes == null ? null
+                : new ServiceProcesses(servicesRoot, processes, benchProperties);
+        // The local launcher's broker (latest production metadata version, unlike the test kit's), on free ports:
+        // in this JVM, or (--processes --broker-process) with the registry in a JVM of their own, so the generator's GC and load do
+        // not stall the broker every acks=all produce waits on.
+        LocalKafkaBroker broker = null;
+        EmbeddedSchemaRegistry registry = null;
+        String bootstrap;
+        String registryUrl;
+        String brokerUrl = null;
+        Path kafkaDir = Files.createTempDirectory("bench-kafka");
+        if (children != null && processes.brokerHeap() != null) {
+            int port = freePort();
+            int registryPort = freePort();
+            int httpPort = freePort();
+            ServiceProcess child = children.startBroker(kafkaDir, port, freePort(), registryPort, httpPort);
+            brokerUrl = "http://127.0.0.1:" + httpPort;
+            new Readiness().awaitStatus(brokerUrl + "/health", 200, child);
+            bootstrap = "127.0.0.1:" + port;
+            registryUrl = "http://127.0.0.1:" + registryPort;
+        } else {
+            broker = new LocalKafkaBroker(kafkaDir, freePort(), freePort());
+            broker.start();
+            bootstrap = broker.bootstrapServers();
+            registry = EmbeddedSchemaRegistry.start(bootstrap);
+            registryUrl = registry.url();
+        }
         String redis = RedisTestServer.shared().uri();
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(bootstrap);
         SecureRandom random = new SecureRandom();
         String apiKey = "pk_live_bench" + hex(random, 12);
         Platform.Credentials credentials = new Platform.Credentials(apiKey, "adm_bench_" + hex(random, 16),
@@ -95,7 +117,7 @@ public final class LocalPlatform implements AutoCloseable {
                 Base64.getEncoder().encodeToString(random.generateSeed(32)), WABA_ID, PHONE_NUMBER_ID);
         Platform.Ports ports = new Platform.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
         Path stateDir = Files.createTempDirectory("bench-projector-state");
-        Platform.Settings settings = new Platform.Settings(servicesRoot, bootstrap, redis, registry.url(), ports,
+        Platform.Settings settings = new Platform.Settings(servicesRoot, bootstrap, redis, registryUrl, ports,
                 credentials, stateDir, "status-projector-bench-" + hex(random, 4), statusDelay, true,
                 Platform.DemoLimits.HIGH);
         Platform platform = new Platform(settings);
@@ -111,11 +133,13 @@ public final class LocalPlatform implements AutoCloseable {
         services.put("cloud-api-simulator", platform.simulatorUrl());
         Target target = new Target(platform.apiUrl(), "http://127.0.0.1:" + ports.ingress() + "/api/v1/admin",
                 credentials.adminToken(), List.of(apiKey), platform.webhookIngestUrl(), credentials.appSecret(),
-                platform.simulatorUrl(), platform.projectorUrl(), WABA_ID, bootstrap, registry.url(), redis, services,
+                platform.simulatorUrl(), platform.projectorUrl(), WABA_ID, bootstrap, registryUrl, redis, services,
                 processes == null);
-        ServiceProcesses children = processes == null ? null
-                : new ServiceProcesses(servicesRoot, processes, benchProperties);
-        return new LocalPlatform(platform, settings, registry, broker, target, children);
+        LocalPlatform local = new LocalPlatform(platform, settings, registry, broker, target, children);
+        if (brokerUrl != null) {
+            local.memory.addUrl(ServiceProcesses.BROKER, brokerUrl);
+        }
+        return local;
     }
 
     /**
@@ -190,8 +214,12 @@ public final class LocalPlatform implements AutoCloseable {
             processes.close();
         }
         platform.close();
-        registry.close();
-        broker.close();
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     private static String hex(SecureRandom random, int bytes) {

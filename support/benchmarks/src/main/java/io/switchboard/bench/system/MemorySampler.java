@@ -39,8 +39,13 @@ public final class MemorySampler implements AutoCloseable {
 
     public MemorySampler(ServiceProcesses processes, Map<String, String> baseUrls) {
         this.processes = processes;
-        this.baseUrls = Map.copyOf(baseUrls);
+        this.baseUrls = new java.util.concurrent.ConcurrentHashMap<>(baseUrls);
         poller.scheduleWithFixedDelay(this::sampleAll, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Also scrapes {@code name}'s process at {@code baseUrl} (the broker's JVM). */
+    public void addUrl(String name, String baseUrl) {
+        baseUrls.put(name, baseUrl);
     }
 
     /** Forgets what was seen so far: the next figures cover from now on. */
@@ -61,7 +66,7 @@ public final class MemorySampler implements AutoCloseable {
     }
 
     private void sampleAll() {
-        for (ServiceProcess process : processes.running()) {
+        for (ServiceProcess process : processes.measured()) {
             try {
                 sample(process);
             } catch (RuntimeException e) {

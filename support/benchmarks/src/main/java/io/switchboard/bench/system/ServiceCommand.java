@@ -64,6 +64,41 @@ public final class ServiceCommand {
         return args;
     }
 
+    /**
+     * The broker's JVM ({@link BrokerMain}): {@code -Xmx<heap>} and Kafka's own start script's G1 settings
+     * ({@code kafka-server-start.sh}: 20 ms pause goal, old-generation marking from 35 %), the temporary directory,
+     * the generator's own classpath (which holds the launcher's broker and the registry), then the main's arguments.
+     */
+    public static List<String> brokerArguments(String heap, Path tmpDir, String classpath, Path logDir, int port,
+                                               int controllerPort, int registryPort, int httpPort) {
+        List<String> args = new ArrayList<>();
+        args.add("-Xmx" + checkHeap(heap));
+        args.add("-XX:+UseG1GC");
+        args.add("-XX:MaxGCPauseMillis=20");
+        args.add("-XX:InitiatingHeapOccupancyPercent=35");
+        args.add("-Djava.io.tmpdir=" + tmpDir);
+        args.add("-cp");
+        args.add(classpath);
+        args.add(BrokerMain.class.getName());
+        args.add(logDir.toString());
+        args.add(Integer.toString(port));
+        args.add(Integer.toString(controllerPort));
+        args.add(Integer.toString(registryPort));
+        args.add(Integer.toString(httpPort));
+        return args;
+    }
+
+    /** A classpath with every entry made absolute (a child JVM may not share the working directory's meaning). */
+    public static String absoluteClasspath(String classpath) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : classpath.split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry.trim()).toAbsolutePath().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
     /** A heap size as {@code -Xmx} takes it: digits and an optional k, m or g. */
     public static String checkHeap(String heap) {
         if (heap == null || !HEAP.matcher(heap).matches()) {
