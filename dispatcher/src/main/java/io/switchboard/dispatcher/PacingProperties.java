@@ -15,10 +15,9 @@ import java.util.Map;
  * {@code 1/paced-rate} apart; a send that goes out up to {@code L} after its slot lets a window collect the slots of
  * {@code 1 s + L}, so the rule holds while {@code L <= floor(1.05 * budget) * interval - 1 s}
  * ({@link #lateAllowanceNanos}): about 105 ms for budgets of 20 and more at the default 5% headroom, 52 ms below.
- * A send may be late by {@code late-tolerance} (20 ms) as such, and up to {@code late-limit} (the whole allowance
- * by default) when this instance's sends of the number in the last second leave room for it ({@link SendWindows}):
- * the window, not the lateness, then keeps the sends apart, and the rest of the 5% is left for the jitter between
- * our send and WhatsApp's count, which CPU starvation makes large.
+ * A send may be late by {@code late-tolerance} (20 ms), and up to {@code late-limit} (off by default, at most the
+ * allowance) when this instance's sends of the number in the last second leave room for it ({@link SendWindows});
+ * the rest of the 5% is left for the jitter between our send and WhatsApp's count, which CPU starvation makes large.
  */
 @ConfigurationProperties(PacingProperties.PREFIX)
 public class PacingProperties {
@@ -44,8 +43,11 @@ public class PacingProperties {
      * network, their intake), and under CPU starvation that was measured at tens of milliseconds.
      */
     private Duration lateTolerance = Duration.ofMillis(20);
-    /** Capped at {@link #lateAllowanceNanos}: the default 1 s means "all of it". */
-    private Duration lateLimit = Duration.ofSeconds(1);
+    /**
+     * Off (the tolerance alone) by default: using late slots up to the allowance kept each instance within its paced
+     * rate at its own end, but WhatsApp's end still counted bunches above the 5% rule under CPU starvation.
+     */
+    private Duration lateLimit = Duration.ZERO;
     private Duration haltRecheckInterval = Duration.ofSeconds(1);
     private Duration redisRetryInterval = Duration.ofSeconds(1);
     private Duration redisTimeout = Duration.ofSeconds(2);

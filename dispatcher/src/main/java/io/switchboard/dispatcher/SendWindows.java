@@ -4,11 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This instance's sends of each business number in the last second, kept so that a paced slot that fired late can
- * still be used without bunching (issue 6): a send goes out only while fewer than {@link #limitOf the number's limit}
- * sends of the number went out in the one second before it. So no one-second window of this instance holds more
- * than that limit of a number's sends, however late its timers fire: a late slot is sent when there is room,
- * instead of being thrown away.
+ * This instance's sends of each business number in the last second, so that a slot that fired late (up to
+ * {@link PacingProperties#lateLimitNanos}; off by default) can be used instead of being thrown away (issue 6): such a
+ * send goes out only while fewer than {@link #limitOf the number's limit} sends of the number went out in the one
+ * second before it. So no one-second window of this instance holds more than that limit of a number's sends, however
+ * late its timers fire.
  *
  * <p>The limit is the number's paced rate ({@link PacingProperties#pacedRateOf}, rounded down, at least 1): the
  * shared pace already hands this instance no more slots than that, so the window only ever holds back the sends
@@ -33,9 +33,14 @@ public final class SendWindows {
     /**
      * What a paced send does when its timer fires at {@code nanoTime}: 0, it goes now (its place in the window is
      * taken); a positive number, it waits that many nanoseconds for room in the window and asks again; -1, its slot
-     * is past its limit (or would be once there is room) and it takes a fresh slot.
+     * is past its limit (or would be once there is room) and it takes a fresh slot. A slot that may not be used
+     * beyond its tolerance (no {@code late-limit}, the default) does not consult the window: on time it goes, late
+     * it is taken again, the rule before issue 6 unchanged.
      */
     public long release(String phoneNumberId, PaceSlot slot, long nanoTime) {
+        if (slot.limit() == slot.latest()) {
+            return slot.usableAt(nanoTime) ? 0 : -1;
+        }
         if (!slot.withinLimitAt(nanoTime)) {
             return -1;
         }

@@ -72,16 +72,28 @@ class SendWindowsTest {
     }
 
     @Test
-    void theLateLimitIsTheWholeAllowanceByDefaultAndNeverBelowTheTolerance() {
+    void withoutALateLimitAnOnTimeSlotGoesAndALateOneIsTakenAgainWithoutTheWindow() {
+        SendWindows windows = new SendWindows(budget(80));
+        for (int i = 0; i < 76; i++) {
+            windows.tryTake("n", i * MS);
+        }
+        PaceSlot slot = new PaceSlot(100 * MS, 120 * MS);
+
+        assertThat(windows.release("n", slot, 110 * MS)).as("on time: the rule before issue 6").isZero();
+        assertThat(windows.release("n", slot, 121 * MS)).isEqualTo(-1);
+    }
+
+    @Test
+    void theLateLimitIsTheToleranceByDefaultAndWhenConfiguredNeverBeyondTheAllowance() {
         PacingProperties properties = budget(80);
-        assertThat(properties.lateLimitNanos("n")).isEqualTo(properties.lateAllowanceNanos("n"));
+        assertThat(properties.lateLimitNanos("n")).as("off: the tolerance alone, as before issue 6")
+                .isEqualTo(properties.lateToleranceNanos("n"));
 
         properties.setLateLimit(Duration.ofMillis(50));
         assertThat(properties.lateLimitNanos("n")).isEqualTo(Duration.ofMillis(50).toNanos());
 
-        properties.setLateLimit(Duration.ZERO);
-        assertThat(properties.lateLimitNanos("n")).as("zero: the tolerance alone, as before")
-                .isEqualTo(properties.lateToleranceNanos("n"));
+        properties.setLateLimit(Duration.ofSeconds(1));
+        assertThat(properties.lateLimitNanos("n")).isEqualTo(properties.lateAllowanceNanos("n"));
     }
 
     @Test
@@ -98,6 +110,7 @@ class SendWindowsTest {
     void twoInstancesStayWithinTheBudgetPlusFivePercentWhenTheirSlotsAreAsLateAsTheLimit() {
         for (int rate : new int[] {10, 80, 250, 1_000}) {
             PacingProperties properties = budget(rate);
+            properties.setLateLimit(Duration.ofSeconds(1));
             List<Long> sends = simulate(properties, 2, new Random(rate), properties.lateLimitNanos("n"));
 
             assertThat(NumberPacerTest.maxInOneSecond(sorted(sends))).as("budget %d/s", rate)
