@@ -88,6 +88,16 @@ public final class DispatcherMetrics {
         registry.counter("dispatcher.pacing.late").increment();
     }
 
+    /** A send went out after its slot's tolerance because the instance's one-second window had room. */
+    public void pacingLateUsed() {
+        registry.counter("dispatcher.pacing.late.used").increment();
+    }
+
+    /** A send waited for room in the instance's one-second window of its number. */
+    public void pacingWindowWait() {
+        registry.counter("dispatcher.pacing.window.waits").increment();
+    }
+
     public void pacingUnavailable() {
         registry.counter("dispatcher.pacing.unavailable").increment();
     }

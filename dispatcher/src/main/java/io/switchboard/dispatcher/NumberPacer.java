@@ -23,9 +23,11 @@ import java.util.concurrent.TimeUnit;
  * within {@code max-reservation}. When the next free slot is beyond the horizon the lane asks again when it is not.
  * So Redis sees about {@code rate / slots-per-call} calls per number and instance, not one per waiting message.
  *
- * <p>Each slot comes with the latest time it may still be used ({@link PaceSlot}): its tolerance
+ * <p>Each slot comes with the latest time it is on time ({@link PaceSlot}): its tolerance
  * ({@link PacingProperties#lateToleranceNanos}), less the script call's round trip (the slot's time is uncertain by
- * that much), never more than the lateness the budget allows ({@link PacingProperties#lateAllowanceNanos}).
+ * that much), never more than the lateness the budget allows ({@link PacingProperties#lateAllowanceNanos}); and with
+ * the latest time it may be used at all when the instance's window has room ({@link SendWindows}): its
+ * {@link PacingProperties#lateLimitNanos late limit}, less the round trip, never below the tolerance.
  *
  * <p>A 130429 lowers the number's rate multiplicatively ({@code pacing/slow-down.lua}); the acquire script adds
  * {@code recovery-per-second} back each second. When Redis cannot be reached every waiter's future fails: callers
@@ -147,6 +149,8 @@ public final class NumberPacer {
             long tolerance = Math.max(PacingProperties.MIN_TOLERANCE_NANOS, Math.min(
                     properties.lateToleranceNanos(phoneNumberId),
                     properties.lateAllowanceNanos(phoneNumberId) - roundTrip));
+            long limit = Math.max(tolerance, Math.min(properties.lateLimitNanos(phoneNumberId),
+                    properties.lateAllowanceNanos(phoneNumberId) - roundTrip));
             List<CompletableFuture<PaceSlot>> served = new ArrayList<>();
             synchronized (this) {
                 for (int i = 0; i < granted && !waiting.isEmpty(); i++) {
@@ -155,7 +159,7 @@ public final class NumberPacer {
             }
             for (int i = 0; i < served.size(); i++) {
                 long at = askedAt + (reply.get(1) + i * reply.get(2)) * 1_000;
-                served.get(i).complete(new PaceSlot(at, at + tolerance));
+                served.get(i).complete(new PaceSlot(at, at + tolerance, at + limit));
             }
             ask();
         }

@@ -15,8 +15,9 @@ import java.util.Map;
  * {@code 1/paced-rate} apart; a send that goes out up to {@code L} after its slot lets a window collect the slots of
  * {@code 1 s + L}, so the rule holds while {@code L <= floor(1.05 * budget) * interval - 1 s}
  * ({@link #lateAllowanceNanos}): about 105 ms for budgets of 20 and more at the default 5% headroom, 52 ms below.
- * A send may be late by {@code late-tolerance} (20 ms), never more than that allowance: the rest of it is left for
- * the jitter between our send and WhatsApp's count, which CPU starvation makes large.
+ * A send may be late by {@code late-tolerance} (20 ms), and up to {@code late-limit} (off by default, at most the
+ * allowance) when this instance's sends of the number in the last second leave room for it ({@link SendWindows});
+ * the rest of the 5% is left for the jitter between our send and WhatsApp's count, which CPU starvation makes large.
  */
 @ConfigurationProperties(PacingProperties.PREFIX)
 public class PacingProperties {
@@ -42,6 +43,11 @@ public class PacingProperties {
      * network, their intake), and under CPU starvation that was measured at tens of milliseconds.
      */
     private Duration lateTolerance = Duration.ofMillis(20);
+    /**
+     * Off (the tolerance alone) by default: using late slots up to the allowance kept each instance within its paced
+     * rate at its own end, but WhatsApp's end still counted bunches above the 5% rule under CPU starvation.
+     */
+    private Duration lateLimit = Duration.ZERO;
     private Duration haltRecheckInterval = Duration.ofSeconds(1);
     private Duration redisRetryInterval = Duration.ofSeconds(1);
     private Duration redisTimeout = Duration.ofSeconds(2);
@@ -70,6 +76,15 @@ public class PacingProperties {
     /** How late a send may be on its slot: {@code late-tolerance}, never above the allowance (nor below 1 ms). */
     public long lateToleranceNanos(String phoneNumberId) {
         return Math.max(MIN_TOLERANCE_NANOS, Math.min(lateTolerance.toNanos(), lateAllowanceNanos(phoneNumberId)));
+    }
+
+    /**
+     * How late a send of {@code phoneNumberId} may still go out on its slot when this instance's one-second window
+     * has room for it ({@link SendWindows}): {@code late-limit}, never above the allowance, never below the tolerance.
+     */
+    public long lateLimitNanos(String phoneNumberId) {
+        return Math.max(lateToleranceNanos(phoneNumberId),
+                Math.min(lateLimit.toNanos(), lateAllowanceNanos(phoneNumberId)));
     }
 
     /** The budget of {@code phoneNumberId}, in messages a second, between 1 and 1,000. */
@@ -157,6 +172,14 @@ public class PacingProperties {
 
     public void setLateTolerance(Duration lateTolerance) {
         this.lateTolerance = lateTolerance;
+    }
+
+    public Duration getLateLimit() {
+        return lateLimit;
+    }
+
+    public void setLateLimit(Duration lateLimit) {
+        this.lateLimit = lateLimit;
     }
 
     public int getBatch() {

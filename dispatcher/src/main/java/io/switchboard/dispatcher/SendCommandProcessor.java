@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * sent again (its SENT is re-announced, an in-doubt one publishes nothing); an expired command (expiresAt in the
  * past, checked before every attempt) is EXPIRED and never sent; a command that cannot be mapped fails at once
  * (INVALID_COMMAND); every attempt first takes a slot of its business number's shared pace ({@link NumberPacer}),
- * waiting on a timer so other numbers keep flowing, and nothing is sent while Redis is unreachable; each Cloud API
+ * waiting on a timer so other numbers keep flowing, and goes out only while the instance's one-second window of
+ * the number has room ({@link SendWindows}); nothing is sent while Redis is unreachable; each Cloud API
  * outcome is classified by {@link SendOutcomeClassifier}. SENT records the marker, then publishes the wamid;
  * PERMANENT publishes FAILED with WhatsApp's code and text; HALT halts the number or its whole account for every
  * instance ({@link Halts}) and the message waits with the others for an operator's
@@ -64,6 +65,7 @@ public final class SendCommandProcessor {
     private final Duration haltRecheck;
     private final Halts halts;
     private final SentMarkers markers;
+    private final SendWindows windows;
 
     public SendCommandProcessor(CloudApiRequestMapper mapper, CloudApiClient client, SendOutcomeClassifier classifier,
             RetryPolicy retryPolicy, MessageEventPublisher publisher, ScheduledExecutorService timers,
@@ -75,6 +77,7 @@ public final class SendCommandProcessor {
         this.haltRecheck = pacing.getHaltRecheckInterval();
         this.halts = halts;
         this.markers = markers;
+        this.windows = new SendWindows(pacing);
         this.mapper = mapper;
         this.client = client;
         this.classifier = classifier;
@@ -210,9 +213,10 @@ public final class SendCommandProcessor {
         /**
          * The number's pace answered: send at the reserved slot, on the timer thread itself (a worker busy with
          * other messages would make the slot late), or (Redis unreachable, number halted) ask again later. A slot
-         * that can no longer be used within the number's budget ({@link PaceSlot#latest()}: a stalled timer, a slow
-         * Redis answer) is not used: sending on it would bunch up with the sends on the next slots, so the attempt
-         * takes a fresh slot instead.
+         * that fired late (a stalled timer, a GC pause, a slow Redis answer) is still used while this instance's
+         * window of the number has room ({@link SendWindows}) and the slot is within its limit
+         * ({@link PaceSlot#limit()}); past that, sending on it could bunch up with the sends on the next slots beyond
+         * the number's budget, so the attempt takes a fresh slot instead.
          */
         private void paced(PaceSlot slot, Throwable failure) {
             try {
@@ -242,17 +246,34 @@ public final class SendCommandProcessor {
             }
         }
 
-        /** Runs on the timer thread: only cheap, non-blocking steps here. */
+        /**
+         * Runs on the timer thread: only cheap, non-blocking steps here. The send goes out while its slot is within
+         * its limit and this instance's window of the number has room ({@link SendWindows}); when the window is full
+         * it waits for room as long as the slot stays within its limit; past the limit it takes a fresh slot.
+         */
         private void sendAt(PaceSlot slot) {
-            long now = System.nanoTime();
-            if (!ownership.mayStart()) {
+            try {
+                long now = System.nanoTime();
+                if (!ownership.mayStart()) {
+                    done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
+                    return;
+                }
+                long wait = windows.release(command.getPhoneNumberId(), slot, now);
+                if (wait == 0) {
+                    if (!slot.usableAt(now)) {
+                        metrics.pacingLateUsed();
+                    }
+                    metrics.slotLateness(now - slot.at());
+                    send();
+                } else if (wait > 0) {
+                    metrics.pacingWindowWait();
+                    timers.schedule(() -> sendAt(slot), wait, TimeUnit.NANOSECONDS);
+                } else {
+                    metrics.pacingLate();
+                    onWorker(this::attempt);
+                }
+            } catch (RejectedExecutionException e) {
                 done.completeExceptionally(new DeliveryAbandonedException(command.getMessageId()));
-            } else if (!slot.usableAt(now)) {
-                metrics.pacingLate();
-                onWorker(this::attempt);
-            } else {
-                metrics.slotLateness(now - slot.at());
-                send();
             }
         }
 
