@@ -51,6 +51,19 @@ public class ApiResponses {
         return decorate(response, requestId, window);
     }
 
+    /** The answer to a send: its error, the simulated request, or the 202 (a replay says so). */
+    public MutableHttpResponse<?> send(String requestId, SendOutcome outcome) {
+        if (outcome.error() != null) {
+            return error(requestId, outcome.error(), outcome.window());
+        }
+        if (outcome.isSimulated()) {
+            return simulated(requestId, outcome);
+        }
+        return accepted(requestId, new Envelopes.MessageAccepted(outcome.messageId(), "queued",
+                outcome.to(), outcome.reference(), outcome.warnings().isEmpty() ? null : outcome.warnings()),
+                outcome.window(), outcome.replayed());
+    }
+
     /** 200 with any JSON data (template queries). */
     public MutableHttpResponse<?> okJson(String requestId, com.fasterxml.jackson.databind.JsonNode data) {
         ObjectNode envelope = JSON.createObjectNode();

@@ -16,7 +16,6 @@ import io.switchboard.ingress.idempotency.IdempotencyKeys;
 import io.switchboard.ingress.send.SendCall;
 import io.switchboard.ingress.send.SendEndpoint;
 import io.switchboard.ingress.send.SendEndpoints;
-import io.switchboard.ingress.send.SendOutcome;
 import io.switchboard.ingress.send.SendService;
 import io.switchboard.ingress.status.MessageStatusService;
 import java.util.concurrent.CompletableFuture;
@@ -93,7 +92,7 @@ public class MessagesController {
         SendCall call = new SendCall(request.getHeaders().get(API_KEY_HEADER),
                 request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
                 request.getHeaders().get(IdempotencyKeys.HEADER), isSimulation(request), eventLoopOf(request));
-        return sends.send(endpoint, call).thenApply(outcome -> answer(requestId, outcome));
+        return sends.send(endpoint, call).thenApply(outcome -> responses.send(requestId, outcome));
     }
 
     /** The request's Netty event loop, where its answer is written; null when not served by Netty. */
@@ -108,17 +107,5 @@ public class MessagesController {
         return "true".equalsIgnoreCase(request.getHeaders().get(SIMULATE_HEADER))
                 || request.getUri().getRawQuery() != null
                 && "true".equalsIgnoreCase(request.getParameters().get("simulate"));
-    }
-
-    private HttpResponse<?> answer(String requestId, SendOutcome outcome) {
-        if (outcome.error() != null) {
-            return responses.error(requestId, outcome.error(), outcome.window());
-        }
-        if (outcome.isSimulated()) {
-            return responses.simulated(requestId, outcome);
-        }
-        return responses.accepted(requestId, new Envelopes.MessageAccepted(outcome.messageId(), "queued",
-                outcome.to(), outcome.reference(), outcome.warnings().isEmpty() ? null : outcome.warnings()),
-                outcome.window(), outcome.replayed());
     }
 }

@@ -27,7 +27,7 @@ public final class RequestIds {
         });
     }
 
-    static String newId() {
+    public static String newId() {
         return "req_" + HEX.toHexDigits(ThreadLocalRandom.current().nextLong());
     }
 }

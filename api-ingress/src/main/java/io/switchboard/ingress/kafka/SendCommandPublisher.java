@@ -1,6 +1,7 @@
 package io.switchboard.ingress.kafka;
 
 import io.micronaut.core.annotation.Nullable;
+import io.switchboard.ingress.support.SendTimer;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.SendCommand;
 import java.time.Duration;
@@ -50,8 +51,10 @@ public final class SendCommandPublisher implements AutoCloseable {
      * Completes with the record's position once acknowledged; fails on error or after the ack timeout. The
      * acknowledgement is completed on {@code answerOn} (the request's event loop, where the answer is written anyway:
      * one thread hop fewer per send) or, when null or no longer accepting work, on the publisher's own pool.
+     * {@code timer} (may be null) takes the moments the record was handed to the producer and acknowledged.
      */
-    public CompletableFuture<RecordMetadata> publish(String key, SendCommand command, @Nullable Executor answerOn) {
+    public CompletableFuture<RecordMetadata> publish(String key, SendCommand command, @Nullable Executor answerOn,
+                                                     @Nullable SendTimer timer) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         ProducerRecord<String, SendCommand> record = new ProducerRecord<>(Topics.SEND_COMMANDS.name(), key, command);
         try {
@@ -60,7 +63,11 @@ public final class SendCommandPublisher implements AutoCloseable {
                     return;
                 }
                 try {
-                    producer.send(record, (metadata, failure) -> acknowledge(acked, metadata, failure, answerOn));
+                    SendTimer.sent(timer);
+                    producer.send(record, (metadata, failure) -> {
+                        SendTimer.acked(timer);
+                        acknowledge(acked, metadata, failure, answerOn);
+                    });
                 } catch (RuntimeException e) {
                     acked.completeExceptionally(e);
                 }

@@ -19,6 +19,7 @@ import io.switchboard.ingress.ratelimit.RedisRateLimiter;
 import io.switchboard.ingress.ratelimit.SendGate;
 import io.switchboard.cloudapi.CloudApiRequestMapper;
 import io.switchboard.ingress.support.IngressMetrics;
+import io.switchboard.ingress.support.SendTimer;
 import io.switchboard.ingress.window.CustomerWindows;
 import io.switchboard.schemas.Redaction;
 import io.switchboard.schemas.Topics;
@@ -76,6 +77,7 @@ public class SendService {
     }
 
     public CompletableFuture<SendOutcome> send(SendEndpoint endpoint, SendCall call) {
+        SendTimer timer = SendTimer.start();
         long limit = endpoint.name().equals("media") ? config.getMaxMediaBodySize() : config.getMaxBodySize();
         if (call.body() != null && call.body().length > limit) {
             return refused(BodyLimits.tooLarge(limit));
@@ -108,8 +110,10 @@ public class SendService {
                 ? CustomerWindows.redisKey(account.getPhoneNumberId(), send.to()) : null;
         SendGate gate = new SendGate(plan.stream().map(KeyRateLimits.PlannedLimit::counter).toList(), windowKey,
                 claim, !call.simulate());
+        SendTimer.gateCalled(timer);
         return limiter.gate(gate)
                 .handle((result, failure) -> {
+                    SendTimer.gated(timer);
                     if (failure != null) {
                         LOG.warn("Rate limiter unavailable, refusing a send of key {}: {}", caller.keyId(),
                                 failure.toString());
@@ -121,7 +125,7 @@ public class SendService {
                         return CompletableFuture.completedFuture(refusals.outcome(result, decision));
                     }
                     return call.simulate() ? simulate(caller, account, send, now, decision)
-                            : queue(caller, account, send, now, decision, claim, call.answerOn());
+                            : queue(caller, account, send, now, decision, claim, call.answerOn(), timer);
                 })
                 .thenCompose(outcome -> outcome);
     }
@@ -136,13 +140,14 @@ public class SendService {
 
     private CompletableFuture<SendOutcome> queue(Caller caller, Account account, PreparedSend send, Instant now,
                                                  RateLimitDecision decision, SendGate.IdempotencyClaim claim,
-                                                 @Nullable Executor answerOn) {
+                                                 @Nullable Executor answerOn, @Nullable SendTimer timer) {
         UUID messageId = UUID.randomUUID();
         SendCommand.Builder builder = commands.envelope(messageId, caller, account, send.to(), send.reference(), now);
         String key = Topics.sendCommandKey(account.getPhoneNumberId(), send.to());
         return send.fill(builder, false)
-                .thenCompose(done -> publisher.publish(key, builder.build(), answerOn)
+                .thenCompose(done -> publisher.publish(key, builder.build(), answerOn, timer)
                         .handle((metadata, failure) -> {
+                            SendTimer.finished(timer);
                             if (failure != null) {
                                 LOG.warn("Kafka did not acknowledge message {} to {}: {}", messageId,
                                         Redaction.phone(send.to()), failure.toString());

@@ -58,7 +58,7 @@ class SendCommandPublisherTest {
 
     @Test
     void theAcknowledgementIsCompletedOnTheRequestsOwnExecutor() throws Exception {
-        CompletableFuture<String> completedOn = publisher.publish("k", command(), requestLoop)
+        CompletableFuture<String> completedOn = publisher.publish("k", command(), requestLoop, null)
                 .thenApply(metadata -> Thread.currentThread().getName());
 
         assertThat(completedOn.get(30, TimeUnit.SECONDS)).isEqualTo("request-event-loop");
@@ -66,7 +66,7 @@ class SendCommandPublisherTest {
 
     @Test
     void anExecutorNoLongerAcceptingWorkFallsBackToThePublishersPool() throws Exception {
-        CompletableFuture<String> completedOn = publisher.publish("k", command(), closedLoop)
+        CompletableFuture<String> completedOn = publisher.publish("k", command(), closedLoop, null)
                 .thenApply(metadata -> Thread.currentThread().getName());
 
         assertThat(completedOn.get(30, TimeUnit.SECONDS)).isEqualTo("send-commands-acks");
@@ -74,7 +74,7 @@ class SendCommandPublisherTest {
 
     @Test
     void withoutAnExecutorThePublishersPoolCompletesIt() throws Exception {
-        CompletableFuture<RecordMetadata> acked = publisher.publish("k", command(), null);
+        CompletableFuture<RecordMetadata> acked = publisher.publish("k", command(), null, null);
         CompletableFuture<String> completedOn = acked.thenApply(metadata -> Thread.currentThread().getName());
 
         assertThat(completedOn.get(30, TimeUnit.SECONDS)).isEqualTo("send-commands-acks");
