@@ -38,6 +38,19 @@ public final class TopicProvisioner {
         }
     }
 
+    /** How many partitions {@code topic} has on the cluster. */
+    public static int partitions(Admin admin, String topic) {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while describing " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not describe Kafka topic " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void awaitCreated(org.apache.kafka.common.KafkaFuture<Void> creation) {
         try {
             creation.get(30, TimeUnit.SECONDS);

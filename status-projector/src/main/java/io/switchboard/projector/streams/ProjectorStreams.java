@@ -76,14 +76,22 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
         EmbeddedServer server = event.getSource();
         self = new HostInfo(Optional.ofNullable(config.getAdvertisedHost()).orElse(server.getHost()),
                 Optional.ofNullable(config.getAdvertisedPort()).orElse(server.getPort()));
+        boolean eventsCoPartitioned;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             TopicProvisioner.ensureTopics(admin, TOPICS, replicationFactor);
+            eventsCoPartitioned = TopicProvisioner.partitions(admin, Topics.MESSAGE_EVENTS.name())
+                    == StatusTopology.FACT_PARTITIONS;
+        }
+        if (!eventsCoPartitioned) {
+            LOG.warn("{} has not {} partitions like the projector's facts-by-message topic: the dispatcher's events are "
+                    + "repartitioned before they are applied (one commit cycle more per status)",
+                    Topics.MESSAGE_EVENTS.name(), StatusTopology.FACT_PARTITIONS);
         }
         Topics.MESSAGE_STATUS.registerValueSchema(registryUrl);
 
         StreamsBuilder builder = new StreamsBuilder();
         StatusTopology.build(builder, ProjectorSerdes.forRegistry(registryUrl), config.getHeldRetention(),
-                Stores::persistentKeyValueStore, recentStatuses);
+                Stores::persistentKeyValueStore, recentStatuses, eventsCoPartitioned);
         KafkaStreams created = new KafkaStreams(builder.build(),
                 StreamsSettings.of(config, bootstrapServers, replicationFactor, self));
         created.setUncaughtExceptionHandler(error -> {

@@ -26,18 +26,23 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * send-commands ──(acceptance = queued fact, re-keyed by messageId)──────────────────┐
- * message-events ─(queued/attempt/sent/failed/expired facts)─────────────────────────┤
- *        └─ sent: wamid -> messageId ──repartition by wamid──► wamid indexer ─(released)┤
- * status-updates (key wamid) ──► status resolver (callback data | wamid-index | hold) ─┤
- *                                                                                       ▼
- *                              facts-by-message repartition ──► status applier [message-store] ──► message-status
+ * message-events ─┬─ sent: wamid -> messageId ──repartition by wamid──► wamid indexer ─(released)┤
+ *                 │  status-updates (key wamid) ──► status resolver (callback data | wamid-index | hold) ─┤
+ *                 │                                                                                   ▼
+ *                 │                                    facts-by-message repartition ──┐
+ *                 └─(queued/attempt/sent/failed/expired facts, key messageId already)─┴► status applier
+ *                                                                       [message-store] ──► message-status
  * </pre>
  *
  * <p>The wamid indexer and the status resolver share the {@code wamid-index} and {@code held-statuses} stores, so
  * their inputs are co-partitioned: the send results are repartitioned by wamid into as many partitions as
- * status-updates has, with the default partitioner that WhatsApp-status producers use. Every fact then goes through
+ * status-updates has, with the default partitioner that WhatsApp-status producers use. The other facts go through
  * one repartition topic keyed by message id, so the applier sees all facts of a message in one task; facts travel
- * there in the projector's own encoding ({@link FactSerde}), which costs a fraction of Avro's.
+ * there in the projector's own encoding ({@link FactSerde}), which costs a fraction of Avro's. The dispatcher's
+ * {@code message-events} are keyed by message id already: when that topic has as many partitions as the repartition
+ * topic (the catalogue's default), its facts reach the applier straight from it, which saves the dispatcher's
+ * {@code sent} one exactly-once commit cycle before it is visible; with any other partition count they are
+ * repartitioned like the rest.
  */
 public final class StatusTopology {
 
@@ -49,6 +54,8 @@ public final class StatusTopology {
     public static final String HELD_STATUSES_STORE = "held-statuses";
     /** How long a status waits for its send result before it is purged. */
     public static final Duration DEFAULT_HELD_RETENTION = Duration.ofDays(7);
+    /** Partitions of the {@code facts-by-message} repartition topic: as many as {@code message-status}. */
+    public static final int FACT_PARTITIONS = Topics.MESSAGE_STATUS.partitions();
 
     private StatusTopology() {
     }
@@ -75,6 +82,20 @@ public final class StatusTopology {
      */
     public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
                              Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent) {
+        build(builder, serdes, heldRetention, stores, recent, true);
+    }
+
+    /**
+     * @param eventsCoPartitioned whether {@code message-events} (key messageId) has as many partitions as the
+     *                            {@code facts-by-message} repartition topic ({@link #FACT_PARTITIONS}): then the
+     *                            dispatcher's facts go to the applier straight from their topic, without the
+     *                            repartition round trip (one produce, one read and one exactly-once commit cycle
+     *                            less on the way to {@code sent}); otherwise they are repartitioned like every
+     *                            other fact
+     */
+    public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
+                             Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent,
+                             boolean eventsCoPartitioned) {
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(MESSAGE_STORE), keys, serdes.messageStatus()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAMID_INDEX_STORE), keys, Serdes.String()));
@@ -110,13 +131,19 @@ public final class StatusTopology {
         KStream<String, StatusFact> resolved = statuses.process(() -> new StatusResolveProcessor(heldRetention),
                 Named.as("status-resolver"), WAMID_INDEX_STORE, HELD_STATUSES_STORE);
 
-        accepted.merge(dispatched, Named.as("merge-dispatcher"))
-                .merge(released, Named.as("merge-released"))
-                .merge(resolved, Named.as("merge-resolved"))
+        KStream<String, StatusFact> keyedElsewhere = accepted.merge(released, Named.as("merge-released"))
+                .merge(resolved, Named.as("merge-resolved"));
+        if (!eventsCoPartitioned) {
+            keyedElsewhere = keyedElsewhere.merge(dispatched, Named.as("merge-dispatcher"));
+        }
+        KStream<String, StatusFact> facts = keyedElsewhere
                 .repartition(Repartitioned.<String, StatusFact>with(keys, serdes.fact())
                         .withName("facts-by-message")
-                        .withNumberOfPartitions(Topics.MESSAGE_STATUS.partitions()))
-                .process(() -> new ApplyFactProcessor(recent), Named.as("status-applier"), MESSAGE_STORE)
+                        .withNumberOfPartitions(FACT_PARTITIONS));
+        if (eventsCoPartitioned) {
+            facts = facts.merge(dispatched, Named.as("merge-dispatcher"));
+        }
+        facts.process(() -> new ApplyFactProcessor(recent), Named.as("status-applier"), MESSAGE_STORE)
                 .to(Topics.MESSAGE_STATUS.name(), Produced.with(keys, serdes.messageStatus())
                         .withName("message-status-sink"));
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every order of a message's five facts through the whole topology: the queued command, the dispatcher's sent, and
@@ -32,11 +32,12 @@ class StatusTopologyOrderTest {
     /**
      * @param written statuses the applier keeps in memory per partition and reads before its store: none (every
      *                fact reads the store), a few (most facts read memory, earlier messages the store), plenty
+     * @param direct  whether the dispatcher's facts reach the applier straight from message-events or repartitioned
      */
-    @ParameterizedTest(name = "applier keeps {0} statuses in memory")
-    @ValueSource(ints = {0, 2, 1000})
-    void everyOrderOfQueuedSentAndWhatsAppsStatusesEndsReadWithAMonotonicTimeline(int written) {
-        t = new TopologyFixture(Stores::inMemoryKeyValueStore, new RecentStatuses(written, 0));
+    @ParameterizedTest(name = "applier keeps {0} statuses in memory, dispatcher events straight from their topic: {1}")
+    @CsvSource({"0, true", "2, true", "1000, true", "2, false"})
+    void everyOrderOfQueuedSentAndWhatsAppsStatusesEndsReadWithAMonotonicTimeline(int written, boolean direct) {
+        t = new TopologyFixture(Stores::inMemoryKeyValueStore, new RecentStatuses(written, 0), direct);
         List<List<String>> orders = permutations(List.of("queued", "dispatcher-sent", "sent", "delivered", "read"));
         assertThat(orders).hasSize(120);
 

@@ -42,9 +42,14 @@ final class TopologyFixture implements AutoCloseable {
     }
 
     TopologyFixture(Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent) {
+        this(stores, recent, true);
+    }
+
+    TopologyFixture(Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent,
+                    boolean eventsCoPartitioned) {
         ProjectorSerdes serdes = ProjectorSerdes.forRegistry(TestInfra.registryUrl());
         StreamsBuilder builder = new StreamsBuilder();
-        StatusTopology.build(builder, serdes, HELD_RETENTION, stores, recent);
+        StatusTopology.build(builder, serdes, HELD_RETENTION, stores, recent, eventsCoPartitioned);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, TestInfra.uniqueApplicationId("ttd"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
