@@ -1,8 +1,5 @@
 package io.switchboard.simulator;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,30 +25,26 @@ class InboundAndWindowTest {
     private static final String WABA_ID = "300000000000003";
     private static final String DISPLAY = "15550783881";
 
+    private static SimulatorWithReceiver simulator;
     private static WebhookReceiver receiver;
-    private static EmbeddedServer server;
     private static SimulatorHttp http;
 
     @BeforeAll
     static void start() {
-        receiver = new WebhookReceiver();
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "simulator.access-token", SimulatorHttp.TOKEN,
+        simulator = SimulatorWithReceiver.start(Map.of(
                 "simulator.app-secret", APP_SECRET,
-                "simulator.webhook-url", receiver.url(),
                 "simulator.waba-id", WABA_ID,
                 "simulator.display-phone-number", DISPLAY,
                 "simulator.default-phone-number-id", PHONE_NUMBER_ID,
                 "simulator.status-delay", "20ms",
                 "simulator.webhook-retry-delay", "100ms"));
-        http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
+        receiver = simulator.receiver();
+        http = simulator.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        receiver.close();
+        simulator.close();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.switchboard.simulator;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,30 +19,26 @@ class StatusBatchingTest {
     private static final String APP_SECRET = "batch-app-secret";
     private static final String OTHER_NUMBER = "106540352242999";
 
+    private static SimulatorWithReceiver simulator;
     private static WebhookReceiver receiver;
-    private static EmbeddedServer server;
     private static SimulatorHttp http;
 
     @BeforeAll
     static void start() {
-        receiver = new WebhookReceiver();
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "simulator.access-token", SimulatorHttp.TOKEN,
+        simulator = SimulatorWithReceiver.start(Map.of(
                 "simulator.app-secret", APP_SECRET,
-                "simulator.webhook-url", receiver.url(),
                 "simulator.status-delay", "20ms",
                 "simulator.status-batch-size", 3,
                 // Long enough that three sends in a row fill a batch before its timer fires.
                 "simulator.status-batch-wait", "2s",
                 "simulator.window.mode", "off"));
-        http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
+        receiver = simulator.receiver();
+        http = simulator.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        receiver.close();
+        simulator.close();
     }
 
     @Test

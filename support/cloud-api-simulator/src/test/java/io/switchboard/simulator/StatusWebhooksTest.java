@@ -1,8 +1,5 @@
 package io.switchboard.simulator;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,18 +25,14 @@ class StatusWebhooksTest {
     private static final String WABA_ID = "200000000000002";
     private static final int MAX_ATTEMPTS = 4;
 
+    private static SimulatorWithReceiver simulator;
     private static WebhookReceiver receiver;
-    private static EmbeddedServer server;
     private static SimulatorHttp http;
 
     @BeforeAll
     static void start() {
-        receiver = new WebhookReceiver();
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "simulator.access-token", SimulatorHttp.TOKEN,
+        simulator = SimulatorWithReceiver.start(Map.of(
                 "simulator.app-secret", APP_SECRET,
-                "simulator.webhook-url", receiver.url(),
                 "simulator.waba-id", WABA_ID,
                 "simulator.display-phone-number", "15550783881",
                 "simulator.status-delay", "20ms",
@@ -47,13 +40,13 @@ class StatusWebhooksTest {
                 "simulator.webhook-max-attempts", MAX_ATTEMPTS,
                 // These tests send free-form messages to customers who never wrote: no window to enforce.
                 "simulator.window.mode", "off"));
-        http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
+        receiver = simulator.receiver();
+        http = simulator.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        receiver.close();
+        simulator.close();
     }
 
     @Test

@@ -1,8 +1,5 @@
 package io.switchboard.simulator;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,26 +15,22 @@ import static org.awaitility.Awaitility.await;
 /** Status webhook faults, each struck once by count, seen by a real receiver. */
 class WebhookFaultsTest {
 
+    private static SimulatorWithReceiver simulator;
     private static WebhookReceiver receiver;
-    private static EmbeddedServer server;
     private static SimulatorHttp http;
 
     @BeforeAll
     static void start() {
-        receiver = new WebhookReceiver();
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "micronaut.server.port", -1,
-                "simulator.access-token", SimulatorHttp.TOKEN,
-                "simulator.webhook-url", receiver.url(),
+        simulator = SimulatorWithReceiver.start(Map.of(
                 "simulator.status-delay", "20ms",
                 "simulator.window.mode", "off"));
-        http = new SimulatorHttp(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
+        receiver = simulator.receiver();
+        http = simulator.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
-        receiver.close();
+        simulator.close();
     }
 
     @Test
