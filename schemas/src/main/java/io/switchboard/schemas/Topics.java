@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.InboundMessage;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.schemas.avro.PhoneNumber;
 import io.switchboard.schemas.avro.RejectedCommand;
 import io.switchboard.schemas.avro.RetryCommand;
 import io.switchboard.schemas.avro.SendCommand;
@@ -65,6 +66,10 @@ public final class Topics {
     public static final Topic<Account> ACCOUNTS = new Topic<>("accounts", 1, CleanupPolicy.COMPACT, MONTH,
             Account.class, "Connected WhatsApp Business accounts and their sending numbers; key accountId.");
 
+    public static final Topic<PhoneNumber> PHONE_NUMBERS = new Topic<>("phone-numbers", 1, CleanupPolicy.COMPACT,
+            MONTH, PhoneNumber.class,
+            "Which account owns each business phone number; key phoneNumberId; tombstone releases it.");
+
     public static final Topic<Template> TEMPLATES = new Topic<>("templates", 1, CleanupPolicy.COMPACT, MONTH,
             Template.class, "Message templates synchronised from the Cloud API; key accountId:name:language.");
 
@@ -108,8 +113,8 @@ public final class Topics {
             "Delivery log: every customer webhook attempt (time, HTTP status, latency, error); key webhookId.");
 
     private static final List<Topic<?>> ALL = List.of(SEND_COMMANDS, MESSAGE_EVENTS, STATUS_UPDATES,
-            INBOUND_MESSAGES, MESSAGE_STATUS, API_KEYS, ACCOUNTS, TEMPLATES, SEND_COMMANDS_RETRY, SEND_COMMANDS_DLQ,
-            REJECTED_COMMANDS, WEBHOOK_PAYLOADS, WEBHOOK_ENDPOINTS, WEBHOOK_ENDPOINT_HEALTH, WEBHOOK_DELIVERIES,
+            INBOUND_MESSAGES, MESSAGE_STATUS, API_KEYS, ACCOUNTS, PHONE_NUMBERS, TEMPLATES, SEND_COMMANDS_RETRY,
+            SEND_COMMANDS_DLQ, REJECTED_COMMANDS, WEBHOOK_PAYLOADS, WEBHOOK_ENDPOINTS, WEBHOOK_ENDPOINT_HEALTH, WEBHOOK_DELIVERIES,
             WEBHOOK_RETRIES, WEBHOOK_ATTEMPTS);
 
     static {
