@@ -20,8 +20,10 @@ class AdminApiRequestsTest {
 
     @BeforeAll
     static void start() {
+        // Many refusals from one address: the failure throttle has a test of its own (AdminAuthFailuresTest).
         app = IngressApp.start(Map.of("switchboard.ingress.admin-token", AdminCalls.ADMIN_TOKEN,
-                "switchboard.ingress.master-key", AdminCalls.newMasterKey()));
+                "switchboard.ingress.master-key", AdminCalls.newMasterKey(),
+                "switchboard.ingress.admin-auth.max-failures", 1000));
         admin = new AdminCalls(app, AdminCalls.ADMIN_TOKEN);
         accountId = admin.createAccount();
     }
