@@ -122,5 +122,11 @@ class AdminApiRequestsTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").get("message").asText())
                 .isEqualTo("phone_number_id must be a string of digits");
+
+        response = admin.call("POST", "/api/v1/admin/accounts",
+                "{\"account_id\":\"ab\",\"name\":\"x\",\"waba_id\":\"1\",\"phone_number_id\":106540352242922}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").get("message").asText())
+                .startsWith("phone_number_id must be a string of digits, in quotes (\"106540352242922\")");
     }
 }
