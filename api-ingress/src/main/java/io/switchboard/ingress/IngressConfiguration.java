@@ -17,6 +17,7 @@ public class IngressConfiguration {
     private Duration kafkaAckTimeout = Duration.ofSeconds(10);
     private Duration producerLinger = Duration.ofMillis(1);
     private Duration rateLimiterTimeout = Duration.ofSeconds(2);
+    private Duration redisHealthTimeout = Duration.ofMillis(500);
     private String statusQueryUrl = "http://localhost:8084";
     private Duration statusQueryTimeout = Duration.ofSeconds(3);
     private int perRecipientLimit = 10;
@@ -61,6 +62,15 @@ public class IngressConfiguration {
 
     public void setRateLimiterTimeout(Duration rateLimiterTimeout) {
         this.rateLimiterTimeout = rateLimiterTimeout;
+    }
+
+    /** How long the Redis health check waits for PONG before reporting Redis DOWN: well under a second. */
+    public Duration getRedisHealthTimeout() {
+        return redisHealthTimeout;
+    }
+
+    public void setRedisHealthTimeout(Duration redisHealthTimeout) {
+        this.redisHealthTimeout = redisHealthTimeout;
     }
 
     /** Base URL of the status-projector's interactive query API. */

@@ -2,10 +2,12 @@ package io.switchboard.ingress;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.switchboard.ingress.admin.PhoneNumberReconciler;
 import io.switchboard.ingress.auth.AccountStore;
 import io.switchboard.ingress.auth.ApiKeyHashes;
 import io.switchboard.ingress.auth.ApiKeyStore;
 import io.switchboard.ingress.auth.BootstrapPublisher;
+import io.switchboard.ingress.auth.PhoneNumberStore;
 import io.switchboard.ingress.kafka.KafkaSettings;
 import io.switchboard.ingress.kafka.SendCommandPublisher;
 import io.switchboard.ingress.templates.TemplateStore;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Prepares the service after the context started, on its own thread so neither start-up nor an event loop waits on
  * Kafka: create missing topics, register the send-commands schema (the first send must not wait on the registry),
- * start reading api-keys, accounts and templates, fetch producer metadata, and once the tables are loaded publish the
- * bootstrap records, start the template sync and the inbound-messages reader that opens customer windows. Each step is retried until it succeeds; until everything is done {@code /health} reports DOWN and sends
+ * start reading api-keys, accounts, phone-numbers and templates, fetch producer metadata, and once the tables are
+ * loaded publish the bootstrap records, start the phone-number reconciler (which also claims the bootstrap account's
+ * number), the template sync and the inbound-messages reader that opens customer windows. Each step is retried until it succeeds; until everything is done {@code /health} reports DOWN and sends
  * are answered 503, never 401 for a key that simply was not read yet.
  */
 @Singleton
@@ -36,7 +39,7 @@ public class IngressStartup {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngressStartup.class);
     private static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.API_KEYS, Topics.ACCOUNTS,
-            Topics.TEMPLATES, Topics.INBOUND_MESSAGES);
+            Topics.PHONE_NUMBERS, Topics.TEMPLATES, Topics.INBOUND_MESSAGES);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration MAX_RETRY = Duration.ofSeconds(10);
 
@@ -44,6 +47,8 @@ public class IngressStartup {
     private final KafkaSettings kafka;
     private final ApiKeyStore apiKeys;
     private final AccountStore accounts;
+    private final PhoneNumberStore numbers;
+    private final PhoneNumberReconciler reconciler;
     private final SendCommandPublisher publisher;
     private final BootstrapPublisher bootstrap;
     private final BootstrapConfiguration bootstrapConfig;
@@ -55,7 +60,7 @@ public class IngressStartup {
     private volatile String step = "not started";
 
     public IngressStartup(AdminClient admin, KafkaSettings kafka, ApiKeyStore apiKeys, AccountStore accounts,
-                          SendCommandPublisher publisher, BootstrapPublisher bootstrap,
+                          PhoneNumberStore numbers, PhoneNumberReconciler reconciler, SendCommandPublisher publisher, BootstrapPublisher bootstrap,
                           BootstrapConfiguration bootstrapConfig, TemplateStore templates,
                           TemplateSync templateSync, InboundWindowConsumer windows) {
         this.windows = windows;
@@ -65,6 +70,8 @@ public class IngressStartup {
         this.kafka = kafka;
         this.apiKeys = apiKeys;
         this.accounts = accounts;
+        this.numbers = numbers;
+        this.reconciler = reconciler;
         this.publisher = publisher;
         this.bootstrap = bootstrap;
         this.bootstrapConfig = bootstrapConfig;
@@ -95,15 +102,17 @@ public class IngressStartup {
                 Topics.SEND_COMMANDS.registerValueSchema(kafka.registryUrl());
                 Topics.TEMPLATES.registerValueSchema(kafka.registryUrl());
             });
-            step = "load api-keys, accounts and templates";
+            step = "load api-keys, accounts, phone-numbers and templates";
             apiKeys.start();
             accounts.start();
+            numbers.start();
             templates.start();
             attempt("fetch send-commands metadata", publisher::warmUp);
-            CompletableFuture.allOf(apiKeys.ready(), accounts.ready(), templates.ready()).get();
+            CompletableFuture.allOf(apiKeys.ready(), accounts.ready(), numbers.ready(), templates.ready()).get();
             if (bootstrapConfig.isEnabled()) {
                 attempt("publish bootstrap records", this::publishBootstrap);
             }
+            reconciler.start();
             templateSync.start();
             windows.start();
             step = "ready";

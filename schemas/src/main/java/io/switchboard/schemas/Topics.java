@@ -61,7 +61,8 @@ public final class Topics {
             "The projected status of every message with its timeline (changelog of the projector); key messageId.");
 
     public static final Topic<ApiKey> API_KEYS = new Topic<>("api-keys", 1, CleanupPolicy.COMPACT, MONTH,
-            ApiKey.class, "API key configuration (hashed keys, encrypted secrets); key keyId; tombstone deletes.");
+            ApiKey.class,
+            "API key configuration (hashed keys, encrypted secrets); key keyId; deleted keys stay as inactive markers.");
 
     public static final Topic<Account> ACCOUNTS = new Topic<>("accounts", 1, CleanupPolicy.COMPACT, MONTH,
             Account.class, "Connected WhatsApp Business accounts and their sending numbers; key accountId.");

@@ -44,4 +44,15 @@ public final class AdminEnvelopes {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccountListEnvelope(boolean success, List<AdminViews.AccountView> data, Envelopes.Meta meta) {
     }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PhoneNumberEnvelope(boolean success, AdminViews.PhoneNumberView data, Envelopes.Meta meta) {
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PhoneNumberListEnvelope(boolean success, List<AdminViews.PhoneNumberView> data,
+                                          Envelopes.Meta meta) {
+    }
 }

@@ -51,6 +51,11 @@ final class AdminFields {
 
     /** A required string of 1 to 32 digits (WhatsApp's numeric ids). */
     String digits(String field) {
+        JsonNode node = body.get(field);
+        if (node != null && node.isNumber()) {
+            throw invalid(field + " must be a string of digits, in quotes (\"106540352242922\"): WhatsApp's ids are "
+                    + "too long for JSON numbers in many languages, which round them");
+        }
         String value = text.requiredText(field, 32);
         if (!DIGITS.matcher(value).matches()) {
             throw invalid(field + " must be a string of digits");

@@ -103,7 +103,7 @@ public class AdminKeysController {
 
     private CompletableFuture<HttpResponse<?>> guarded(HttpRequest<?> request, @Nullable String token,
                                                        Supplier<CompletableFuture<HttpResponse<?>>> action) {
-        ApiError refusal = guard.refusal(token);
+        ApiError refusal = guard.refusal(request, token);
         return refusal != null ? CompletableFuture.completedFuture(responses.refuse(request, refusal)) : action.get();
     }
 }

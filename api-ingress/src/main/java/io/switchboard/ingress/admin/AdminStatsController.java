@@ -8,12 +8,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.Envelopes;
 import java.util.concurrent.CompletableFuture;
 
-/** {@code GET /api/v1/admin/stats}: the dashboard figures of seed 001, behind the admin token. */
+/** {@code GET /api/v1/admin/stats[?account_id=]}: the dashboard figures, of all accounts or one, behind the admin token. */
 @Controller("/api/v1/admin/stats")
 public class AdminStatsController {
 
@@ -29,12 +30,13 @@ public class AdminStatsController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> stats(HttpRequest<?> request,
-                                                    @Nullable @Header(HttpHeaders.AUTHORIZATION) String token) {
-        ApiError refusal = guard.refusal(token);
+                                                    @Nullable @Header(HttpHeaders.AUTHORIZATION) String token,
+                                                    @Nullable @QueryValue("account_id") String accountId) {
+        ApiError refusal = guard.refusal(request, token);
         if (refusal != null) {
             return CompletableFuture.completedFuture(responses.refuse(request, refusal));
         }
-        return stats.figures().thenApply(figures -> responses.answer(request, AdminOutcome.ok(figures),
+        return stats.figures(accountId).thenApply(figures -> responses.answer(request, AdminOutcome.ok(figures),
                 StatsEnvelope::new));
     }
 

@@ -9,8 +9,10 @@ import io.switchboard.ingress.auth.PermissionNames;
 import io.switchboard.ingress.support.Timestamps;
 import io.switchboard.schemas.avro.Account;
 import io.switchboard.schemas.avro.ApiKey;
+import io.switchboard.schemas.avro.PhoneNumber;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the admin API shows of keys and accounts, and the mappers from the Avro records (which never reach HTTP). A
@@ -30,10 +32,18 @@ public final class AdminViews {
                 Timestamps.iso(key.getCreatedAt()), key.getRequireSignature(), key.getEncryptedSecret() != null);
     }
 
-    public static AccountView account(Account account) {
+    /** An account with the numbers the phone-numbers table gives it. */
+    public static AccountView account(Account account, List<PhoneNumber> numbers) {
         return new AccountView(account.getAccountId(), account.getName(), account.getWabaId(),
                 account.getPhoneNumberId(), account.getDisplayPhoneNumber(), account.getMessagesPerSecond(),
-                Timestamps.iso(account.getCreatedAt()));
+                Timestamps.iso(account.getCreatedAt()), account.getStatus().name().toLowerCase(Locale.ROOT),
+                account.getStatusReason(), Timestamps.iso(account.getStatusChangedAt()),
+                numbers.stream().map(AdminViews::number).toList());
+    }
+
+    public static PhoneNumberView number(PhoneNumber number) {
+        return new PhoneNumberView(number.getPhoneNumberId(), number.getAccountId(), number.getWabaId(),
+                number.getDisplayPhoneNumber(), Timestamps.iso(number.getClaimedAt()));
     }
 
     /** An API key as listed and fetched. */
@@ -69,7 +79,10 @@ public final class AdminViews {
     public record DeletedKey(String id, boolean deleted) {
     }
 
-    /** A WhatsApp account. */
+    /**
+     * A WhatsApp account: its sending number ({@code phone_number_id}), its status, and {@code phone_numbers}, the
+     * numbers it owns by the phone-numbers table (empty when another account owns the number it names).
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record AccountView(@JsonProperty("account_id") String accountId, String name,
@@ -77,6 +90,20 @@ public final class AdminViews {
                               @JsonProperty("phone_number_id") String phoneNumberId,
                               @JsonProperty("display_phone_number") @Nullable String displayPhoneNumber,
                               @JsonProperty("messages_per_second") int messagesPerSecond,
-                              @JsonProperty("created_at") String createdAt) {
+                              @JsonProperty("created_at") String createdAt,
+                              String status,
+                              @JsonProperty("status_reason") @Nullable String statusReason,
+                              @JsonProperty("status_changed_at") @Nullable String statusChangedAt,
+                              @JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers) {
+    }
+
+    /** Who owns a business number. */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PhoneNumberView(@JsonProperty("phone_number_id") String phoneNumberId,
+                                  @JsonProperty("account_id") String accountId,
+                                  @JsonProperty("waba_id") @Nullable String wabaId,
+                                  @JsonProperty("display_phone_number") @Nullable String displayPhoneNumber,
+                                  @JsonProperty("claimed_at") String claimedAt) {
     }
 }

@@ -111,7 +111,7 @@ public class AdminWebhooksController {
 
     private CompletableFuture<HttpResponse<?>> guarded(HttpRequest<?> request, @Nullable String token,
                                                        Supplier<CompletableFuture<HttpResponse<?>>> action) {
-        ApiError refusal = guard.refusal(token);
+        ApiError refusal = guard.refusal(request, token);
         return refusal != null ? CompletableFuture.completedFuture(responses.refuse(request, refusal)) : action.get();
     }
 }

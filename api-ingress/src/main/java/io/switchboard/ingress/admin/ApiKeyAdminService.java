@@ -8,6 +8,8 @@ import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.send.InvalidRequestException;
 import io.switchboard.ingress.send.JsonBodies;
 import io.switchboard.ingress.signing.SecretVault;
+import io.switchboard.schemas.avro.Account;
+import io.switchboard.schemas.avro.AccountStatus;
 import io.switchboard.schemas.avro.ApiKey;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * Manages API keys (seed 001). A new key and secret are generated here and shown once: the topic holds only the key's
  * SHA-256 and the secret encrypted under the master key, so neither can be read back. Every change is acknowledged
  * by Kafka (acks=all) and applied by this instance's own table before it is answered; other instances follow within
- * a poll. Changes replace the whole record (last writer wins); a deletion is a tombstone on the compacted topic.
+ * a poll. Changes replace the whole record (last writer wins); a deletion leaves an inactive marker without the secret.
  */
 @Singleton
 public class ApiKeyAdminService {
@@ -62,9 +64,13 @@ public class ApiKeyAdminService {
         } catch (InvalidRequestException e) {
             return AdminOutcome.now(AdminOutcome.refused(e.error()));
         }
-        if (accounts.byId(request.accountId()) == null) {
+        Account account = accounts.byId(request.accountId());
+        if (account == null) {
             return AdminOutcome.refusedNow(ErrorCode.ACCOUNT_NOT_FOUND, "account_id: no account '"
                     + request.accountId() + "' exists; create it first with POST /api/v1/admin/accounts");
+        }
+        if (account.getStatus() == AccountStatus.DELETED) {
+            return AdminOutcome.now(AdminOutcome.refused(AccountAdminService.deleted(account)));
         }
         KeyCredentials credentials = KeyCredentials.generate();
         ApiKey record = record(request, credentials, now);
@@ -167,15 +173,22 @@ public class ApiKeyAdminService {
         return setActive(keyId, active);
     }
 
-    /** Deletes a key for good: a tombstone, after which the key is unknown everywhere. */
+    /**
+     * Deletes a key for good: it is gone from every listing and lookup by id and never works again; the topic keeps
+     * an inactive marker without the secret, so the key's holder is told 401 API_KEY_DELETED.
+     */
     public CompletableFuture<AdminOutcome<AdminViews.DeletedKey>> delete(String keyId) {
         if (!keys.isReady()) {
             return AdminOutcome.loading();
         }
-        if (keys.byId(keyId) == null) {
+        ApiKey current = keys.byId(keyId);
+        if (current == null) {
             return AdminOutcome.now(notFound(keyId));
         }
-        return publisher.apiKey(keyId, null)
+        // A marker, not a tombstone: its holder is told the key was deleted; the secret goes with the key.
+        ApiKey marker = ApiKey.newBuilder(current).setActive(false).setEncryptedSecret(null)
+                .setDeletedAt(clock.instant()).build();
+        return publisher.apiKey(keyId, marker)
                 .thenCompose(ack -> watcher.until(() -> keys.byId(keyId) == null))
                 .handle((visible, failure) -> {
                     if (failure != null) {

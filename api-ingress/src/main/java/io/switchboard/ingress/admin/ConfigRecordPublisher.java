@@ -7,6 +7,7 @@ import io.switchboard.schemas.Topic;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.Account;
 import io.switchboard.schemas.avro.ApiKey;
+import io.switchboard.schemas.avro.PhoneNumber;
 import io.switchboard.schemas.avro.WebhookEndpoint;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -28,8 +29,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Writes admin changes to the compacted {@code api-keys}, {@code accounts} and {@code webhook-endpoints} topics (a null value is a tombstone)
- * and completes once the broker acknowledged them (acks=all, idempotent), or fails after {@code kafka-ack-timeout}.
+ * Writes admin changes to the compacted {@code api-keys}, {@code accounts}, {@code phone-numbers} and
+ * {@code webhook-endpoints} topics (a null value is a tombstone) and completes once the broker acknowledged them (acks=all, idempotent), or fails after {@code kafka-ack-timeout}.
  * The producer is created, and values are serialized (which may call the schema registry), on one dedicated thread,
  * never on an event loop; one thread also keeps an administrator's successive changes in order.
  */
@@ -41,6 +42,7 @@ public class ConfigRecordPublisher implements AutoCloseable {
     private final Serializer<ApiKey> keys;
     private final Serializer<Account> accounts;
     private final Serializer<WebhookEndpoint> webhookEndpoints;
+    private final Serializer<PhoneNumber> phoneNumbers;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "admin-config-producer");
         thread.setDaemon(true);
@@ -63,6 +65,7 @@ public class ConfigRecordPublisher implements AutoCloseable {
         this.keys = Topics.API_KEYS.valueSerde(kafka.registryUrl()).serializer();
         this.accounts = Topics.ACCOUNTS.valueSerde(kafka.registryUrl()).serializer();
         this.webhookEndpoints = Topics.WEBHOOK_ENDPOINTS.valueSerde(kafka.registryUrl()).serializer();
+        this.phoneNumbers = Topics.PHONE_NUMBERS.valueSerde(kafka.registryUrl()).serializer();
     }
 
     /** Writes an API key record, or its tombstone when {@code value} is null. */
@@ -72,6 +75,11 @@ public class ConfigRecordPublisher implements AutoCloseable {
 
     public CompletableFuture<RecordMetadata> account(String accountId, Account value) {
         return publish(Topics.ACCOUNTS, accounts, accountId, value);
+    }
+
+    /** Writes who owns a business number, or the tombstone that releases it when {@code value} is null. */
+    public CompletableFuture<RecordMetadata> phoneNumber(String phoneNumberId, @Nullable PhoneNumber value) {
+        return publish(Topics.PHONE_NUMBERS, phoneNumbers, phoneNumberId, value);
     }
 
     /** Writes a customer webhook endpoint, or its tombstone when {@code value} is null. */

@@ -8,6 +8,7 @@ import io.switchboard.ingress.ratelimit.RedisConnector;
 import io.switchboard.ingress.templates.TemplateStore;
 import io.switchboard.schemas.avro.ApiKey;
 import io.lettuce.core.RedisFuture;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Seed 001's dashboard figures: total keys, active keys (active and not expired), calls today (requests that passed
  * the send gate this UTC day, summed over every key's daily counter, so it agrees with the daily limits) and templates
- * configured (approved templates, the ones that can be sent). The counters are read in one pipelined batch.
+ * configured (approved templates, the ones that can be sent), of all accounts or of one. The counters are read in
+ * one pipelined batch.
  */
 @Singleton
 public class DashboardStats {
@@ -35,13 +37,18 @@ public class DashboardStats {
         this.clock = clock;
     }
 
-    /** The figures; calls today is null when Redis cannot answer (the rest is still useful). */
-    public CompletableFuture<Figures> figures() {
+    /**
+     * The figures of every account, or of one ({@code accountId} not null); calls today is null when Redis cannot
+     * answer (the rest is still useful).
+     */
+    public CompletableFuture<Figures> figures(@Nullable String accountId) {
         Instant now = clock.instant();
-        List<ApiKey> all = keys.all();
+        List<ApiKey> all = keys.all().stream()
+                .filter(k -> accountId == null || accountId.equals(k.getAccountId())).toList();
         long active = all.stream().filter(k -> k.getActive()
                 && (k.getExpiresAt() == null || k.getExpiresAt().isAfter(now))).count();
-        long approved = templates.all().stream().filter(t -> "APPROVED".equals(t.getStatus())).count();
+        long approved = templates.all().stream().filter(t -> "APPROVED".equals(t.getStatus())
+                && (accountId == null || accountId.equals(t.getAccountId()))).count();
         return callsToday(all, now)
                 .thenApply(calls -> new Figures(all.size(), active, calls, approved))
                 .exceptionally(e -> new Figures(all.size(), active, null, approved));

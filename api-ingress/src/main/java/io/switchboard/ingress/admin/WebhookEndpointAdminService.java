@@ -8,6 +8,8 @@ import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.send.InvalidRequestException;
 import io.switchboard.ingress.send.JsonBodies;
 import io.switchboard.ingress.signing.SecretVault;
+import io.switchboard.schemas.avro.Account;
+import io.switchboard.schemas.avro.AccountStatus;
 import io.switchboard.schemas.avro.ApiKey;
 import io.switchboard.schemas.avro.WebhookEndpoint;
 import jakarta.inject.Singleton;
@@ -203,8 +205,12 @@ public class WebhookEndpointAdminService {
 
     @Nullable
     private ApiError ownership(String accountId, @Nullable String apiKeyId) {
-        if (accounts.byId(accountId) == null) {
+        Account account = accounts.byId(accountId);
+        if (account == null) {
             return ApiError.of(ErrorCode.ACCOUNT_NOT_FOUND, "account_id: no account '" + accountId + "'");
+        }
+        if (account.getStatus() == AccountStatus.DELETED) {
+            return AccountAdminService.deleted(account);
         }
         if (apiKeyId != null) {
             ApiKey key = keys.byId(apiKeyId);

@@ -5,6 +5,7 @@ import io.switchboard.ingress.kafka.KafkaSettings;
 import io.switchboard.schemas.Topic;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.Account;
+import io.switchboard.schemas.avro.AccountStatus;
 import io.switchboard.schemas.avro.ApiKey;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -50,12 +51,15 @@ public class BootstrapPublisher {
     /** Publishes what is missing or different; returns the bootstrap key's id. */
     public String publishIfNeeded() throws InterruptedException {
         Account currentAccount = accounts.byId(config.getAccountId());
-        Account account = BootstrapRecords.account(config,
-                currentAccount != null ? currentAccount.getCreatedAt() : clock.instant());
-        if (!BootstrapRecords.sameAccount(currentAccount, account)) {
-            publish(Topics.ACCOUNTS, account.getAccountId(), account);
-            LOG.info("Published bootstrap account {} (phone number id {})", account.getAccountId(),
-                    account.getPhoneNumberId());
+        if (currentAccount != null && currentAccount.getStatus() == AccountStatus.DELETED) {
+            LOG.warn("Bootstrap account {} was deleted; it is not published again", currentAccount.getAccountId());
+        } else {
+            Account account = BootstrapRecords.account(config, currentAccount, clock.instant());
+            if (!BootstrapRecords.sameAccount(currentAccount, account)) {
+                publish(Topics.ACCOUNTS, account.getAccountId(), account);
+                LOG.info("Published bootstrap account {} (phone number id {})", account.getAccountId(),
+                        account.getPhoneNumberId());
+            }
         }
         String keyId = ApiKeyHashes.keyId(config.getApiKey());
         ApiKey currentKey = apiKeys.byId(keyId);

@@ -30,6 +30,18 @@ public final class BootstrapRecords {
                 .build();
     }
 
+    /** The account as configured, keeping what the topic already holds of it: creation time and status. */
+    public static Account account(BootstrapConfiguration config, @Nullable Account current, Instant now) {
+        if (current == null) {
+            return account(config, now);
+        }
+        Account account = account(config, current.getCreatedAt());
+        account.setStatus(current.getStatus());
+        account.setStatusReason(current.getStatusReason());
+        account.setStatusChangedAt(current.getStatusChangedAt());
+        return account;
+    }
+
     public static ApiKey apiKey(BootstrapConfiguration config, Instant createdAt) {
         String key = Objects.requireNonNull(config.getApiKey(), "bootstrap api-key");
         String hash = ApiKeyHashes.sha256Hex(key);

@@ -10,6 +10,10 @@ public enum ErrorCode {
     VALIDATION_ERROR(HttpStatus.BAD_REQUEST),
     INVALID_PHONE_NUMBER(HttpStatus.BAD_REQUEST),
     INVALID_API_KEY(HttpStatus.UNAUTHORIZED),
+    // Told only to a caller presenting that very key: the key exists but no longer works.
+    API_KEY_DEACTIVATED(HttpStatus.UNAUTHORIZED),
+    API_KEY_EXPIRED(HttpStatus.UNAUTHORIZED),
+    API_KEY_DELETED(HttpStatus.UNAUTHORIZED),
     // Request signing (signing/) and the admin API (admin/).
     SIGNATURE_REQUIRED(HttpStatus.UNAUTHORIZED),
     INVALID_SIGNATURE(HttpStatus.UNAUTHORIZED),
@@ -22,6 +26,14 @@ public enum ErrorCode {
     MASTER_KEY_NOT_CONFIGURED(HttpStatus.SERVICE_UNAVAILABLE),
     PERMISSION_DENIED(HttpStatus.FORBIDDEN),
     ACCOUNT_NOT_CONFIGURED(HttpStatus.FORBIDDEN),
+    ACCOUNT_DISABLED(HttpStatus.FORBIDDEN),
+    ACCOUNT_DELETED(HttpStatus.FORBIDDEN),
+    PHONE_NUMBER_NOT_OWNED(HttpStatus.FORBIDDEN),
+    // Admin API: accounts and their business numbers.
+    ACCOUNT_IS_DELETED(HttpStatus.CONFLICT),
+    PHONE_NUMBER_TAKEN(HttpStatus.CONFLICT),
+    PHONE_NUMBER_NOT_FOUND(HttpStatus.NOT_FOUND),
+    TOO_MANY_FAILED_AUTHENTICATIONS(HttpStatus.TOO_MANY_REQUESTS),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     MESSAGE_NOT_FOUND(HttpStatus.NOT_FOUND),
     TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND),

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
-import io.switchboard.ingress.auth.AccountStore;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
 import io.switchboard.ingress.auth.ApiOperation;
+import io.switchboard.ingress.auth.CallerAccounts;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.schemas.avro.Account;
@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the messages customers sent to the caller's business number: authenticate (401) → permission
- * {@code view_messages} (403) → the key's account (403 ACCOUNT_NOT_CONFIGURED) → the query string (400) → one Redis
- * call for the page (503 SERVICE_UNAVAILABLE when Redis cannot answer). An account sees the inbox of its own
+ * {@code view_messages} (403) → the key's account and its number (403, {@link CallerAccounts}) → the query string
+ * (400) → one Redis call for the page (503 SERVICE_UNAVAILABLE when Redis cannot answer). An account sees the inbox of its own
  * number only. Listing does not consume the send quota.
  */
 @Singleton
@@ -29,11 +29,11 @@ public class InboxService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ApiKeyAuthenticator authenticator;
-    private final AccountStore accounts;
+    private final CallerAccounts accounts;
     private final InboxStore store;
     private final InboxConfiguration config;
 
-    public InboxService(ApiKeyAuthenticator authenticator, AccountStore accounts, InboxStore store,
+    public InboxService(ApiKeyAuthenticator authenticator, CallerAccounts accounts, InboxStore store,
                         InboxConfiguration config) {
         this.authenticator = authenticator;
         this.accounts = accounts;
@@ -56,11 +56,11 @@ public class InboxService {
         if (auth.isRefused()) {
             return done(Result.refused(auth.error()));
         }
-        Account account = accounts.byId(auth.caller().accountId());
-        if (account == null) {
-            return done(Result.refused(ApiError.of(ErrorCode.ACCOUNT_NOT_CONFIGURED,
-                    "The WhatsApp account of this API key is not configured")));
+        CallerAccounts.Resolved resolved = accounts.of(auth.caller());
+        if (resolved.error() != null) {
+            return done(Result.refused(resolved.error()));
         }
+        Account account = resolved.account();
         InboxQuery query;
         try {
             query = InboxQuery.parse(parameters, config);

@@ -18,13 +18,15 @@ import java.util.concurrent.CompletableFuture;
  * Inbound messages per business number in Redis ({@link InboxKeys}): kept by one script call per message
  * ({@code inbox/store-inbound.lua}, which also trims the retention and the maximum count, indexes included), listed
  * by one script call per page ({@code inbox/list-inbound.lua}), and asked "did this number receive media X" with
- * one HEXISTS. Keeping the same wamid again overwrites it (a redelivered or re-read message is listed once).
+ * one HEXISTS, and deleted whole when the number leaves its account ({@code inbox/purge-inbox.lua}). Keeping the same
+ * wamid again overwrites it (a redelivered or re-read message is listed once).
  */
 @Singleton
 public class InboxStore {
 
     static final String STORE_SCRIPT = load("inbox/store-inbound.lua");
     static final String LIST_SCRIPT = load("inbox/list-inbound.lua");
+    static final String PURGE_SCRIPT = load("inbox/purge-inbox.lua");
 
     private final RedisConnector redis;
     private final InboxConfiguration config;
@@ -89,6 +91,15 @@ public class InboxStore {
         return redis.commands()
                 .thenCompose(c -> c.hexists(InboxKeys.media(phoneNumberId), mediaId).toCompletableFuture())
                 .thenApply(Boolean.TRUE::equals);
+    }
+
+    /** Deletes the number's inbox (when the number leaves its account); completes with the messages deleted. */
+    public CompletableFuture<Long> purge(String phoneNumberId) {
+        String[] keys = {InboxKeys.all(phoneNumberId), InboxKeys.messages(phoneNumberId),
+                InboxKeys.media(phoneNumberId)};
+        String[] args = {InboxKeys.senderPrefix(phoneNumberId)};
+        return redis.commands()
+                .thenCompose(c -> c.<Long>eval(PURGE_SCRIPT, ScriptOutputType.INTEGER, keys, args).toCompletableFuture());
     }
 
     private static Page page(List<Object> flat, int limit) {

@@ -35,6 +35,10 @@ public final class ButtonMessageRequest {
     public static PreparedSend from(ObjectNode body) {
         RequestFields fields = new RequestFields(body);
         String to = fields.phone("to");
+        if (body.hasNonNull("header") && body.get("header").isTextual()) {
+            throw invalid("header must be an object, e.g. {\"type\":\"text\",\"text\":\"Special offer\"} (a list "
+                    + "message's header is a plain string, a button message's is an object)");
+        }
         ObjectNode headerNode = fields.optionalObject("header");
         InteractiveHeader header = headerNode == null ? null : header(new RequestFields(headerNode, "header"));
         String text = fields.requiredText("body", 1024);
@@ -71,7 +75,9 @@ public final class ButtonMessageRequest {
             case "image", "video", "document" -> {
                 ObjectNode media = header.optionalObject(type);
                 if (media == null) {
-                    throw invalid(header.path(type) + " is required for a " + type + " header");
+                    throw invalid(header.path(type) + " is required for " + (type.equals("image") ? "an " : "a ")
+                            + type + " header: {\"type\":\"" + type + "\",\"" + type
+                            + "\":{\"link\":\"https://...\"}} (or {\"id\":\"<media id>\"} instead of link)");
                 }
                 MediaRef ref = MediaLinks.reference(new RequestFields(media, header.path(type)),
                         type.equals("document"));

@@ -1,9 +1,9 @@
 package io.switchboard.ingress.media;
 
 import io.micronaut.core.annotation.Nullable;
-import io.switchboard.ingress.auth.AccountStore;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
 import io.switchboard.ingress.auth.ApiOperation;
+import io.switchboard.ingress.auth.CallerAccounts;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.inbox.InboxStore;
@@ -25,11 +25,11 @@ public class MediaDownloadService {
     private static final Pattern MEDIA_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private final ApiKeyAuthenticator authenticator;
-    private final AccountStore accounts;
+    private final CallerAccounts accounts;
     private final InboxStore inbox;
     private final CloudApiMediaDownloader cloudApi;
 
-    public MediaDownloadService(ApiKeyAuthenticator authenticator, AccountStore accounts, InboxStore inbox,
+    public MediaDownloadService(ApiKeyAuthenticator authenticator, CallerAccounts accounts, InboxStore inbox,
                                 CloudApiMediaDownloader cloudApi) {
         this.authenticator = authenticator;
         this.accounts = accounts;
@@ -50,11 +50,11 @@ public class MediaDownloadService {
         if (auth.isRefused()) {
             return done(Result.refused(auth.error()));
         }
-        Account account = accounts.byId(auth.caller().accountId());
-        if (account == null) {
-            return done(Result.refused(ApiError.of(ErrorCode.ACCOUNT_NOT_CONFIGURED,
-                    "The WhatsApp account of this API key is not configured")));
+        CallerAccounts.Resolved resolved = accounts.of(auth.caller());
+        if (resolved.error() != null) {
+            return done(Result.refused(resolved.error()));
         }
+        Account account = resolved.account();
         if (!MEDIA_ID.matcher(mediaId).matches()) {
             return done(Result.refused(notFound()));
         }

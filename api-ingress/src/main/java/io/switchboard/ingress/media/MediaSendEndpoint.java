@@ -122,6 +122,13 @@ public class MediaSendEndpoint {
     }
 
     private static byte[] decode(String base64, MediaType type) {
+        if (base64.regionMatches(true, 0, "data:", 0, 5)) {
+            // A data URL (what a browser's FileReader gives): its prefix is not base64.
+            int comma = base64.indexOf(',');
+            String prefix = comma > 0 && comma <= 100 ? base64.substring(0, comma + 1) : "data:...;base64,";
+            throw invalid("base64 must be the file's base64 content alone, not a data URL: drop the \"" + prefix
+                    + "\" prefix and give the MIME type in mime_type");
+        }
         String compact = base64.replaceAll("\\s", "");
         long limit = MediaRules.uploadLimit(type);
         // Refuse before decoding: 4 base64 characters carry 3 bytes.

@@ -62,12 +62,16 @@ public final class KeyRateLimits {
         RateWindow window = new RateWindow(perMinute.counter().limit(),
                 Math.max(0, perMinute.counter().limit() - minuteCount), perMinute.resetAt());
         if (results.allowed()) {
-            return new RateLimitDecision(window, null, 0);
+            return new RateLimitDecision(window, null, 0, null);
         }
-        PlannedLimit refusing = plan.get(results.refusedIndex());
+        int index = results.refusedIndex();
+        PlannedLimit refusing = plan.get(index);
         long untilReset = refusing.resetAt().toEpochMilli() - now.toEpochMilli();
         long retryAfter = Math.max(1, (untilReset + 999) / 1000);
-        return new RateLimitDecision(window, refusing, retryAfter);
+        long limit = refusing.counter().limit();
+        RateWindow refusingWindow = new RateWindow(limit, Math.max(0, limit - results.counts().get(index)),
+                refusing.resetAt());
+        return new RateLimitDecision(window, refusing, retryAfter, refusingWindow);
     }
 
     /**

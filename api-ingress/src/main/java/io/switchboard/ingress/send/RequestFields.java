@@ -36,13 +36,29 @@ public final class RequestFields {
         return value != null && E164.matcher(value).matches();
     }
 
-    /** A required E.164 phone number. */
+    /** A required E.164 phone number; a refusal says what is wrong with it. */
     public String phone(String field) {
         String value = requiredString(field);
         if (!E164.matcher(value).matches()) {
-            throw new InvalidRequestException(ApiError.of(ErrorCode.INVALID_PHONE_NUMBER, PHONE_FORMAT_MESSAGE));
+            throw new InvalidRequestException(ApiError.of(ErrorCode.INVALID_PHONE_NUMBER,
+                    phoneError(prefix + field, value)));
         }
         return value;
+    }
+
+    /** The seed's message, then what to change: the mistakes integrators make (no +, separators, a 0, the length). */
+    static String phoneError(String field, String value) {
+        String hint;
+        if (!value.startsWith("+")) {
+            hint = field + " must start with + and the country code (e.g. +91 for India, +1 for the US)";
+        } else if (value.length() > 1 && value.charAt(1) == '0') {
+            hint = "the country code after the + cannot start with 0";
+        } else if (!value.substring(1).chars().allMatch(c -> c >= '0' && c <= '9')) {
+            hint = field + " may contain only the digits 0-9 after the +: no spaces, dashes, dots or brackets";
+        } else {
+            hint = field + " must have 8 to 15 digits after the +, country code included";
+        }
+        return PHONE_FORMAT_MESSAGE + "; " + hint;
     }
 
     /** A required, non-blank string of at most {@code maxLength} characters. */

@@ -6,6 +6,9 @@ import io.switchboard.ingress.interactive.ListMessageRequest;
 import io.switchboard.ingress.media.MediaSendEndpoint;
 import io.switchboard.ingress.templates.TemplateSendEndpoints;
 import jakarta.inject.Singleton;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The send endpoints of the public API, each with its permission and validation. Seed 003: interactive messages
@@ -13,6 +16,8 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class SendEndpoints {
+
+    public static final String PATH_PREFIX = "/api/v1/external/messages/";
 
     private final SendEndpoint text = new SendEndpoint("text", ApiOperation.SEND_TEXT,
             (body, account) -> TextMessageRequest.from(body).prepared());
@@ -53,5 +58,12 @@ public class SendEndpoints {
 
     public SendEndpoint templateNamed() {
         return templateNamed;
+    }
+
+    /** The path of every send endpoint ({@code /api/v1/external/messages/<name>}): each takes POST only. */
+    public Set<String> paths() {
+        return Stream.of(text, list, button, media, template, templateNamed)
+                .map(endpoint -> PATH_PREFIX + endpoint.name())
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -11,7 +11,8 @@ import jakarta.inject.Singleton;
 
 /**
  * What the client is told when the send gate did not let a send through: 429 naming the limit that refused (with
- * {@code retry_after} and {@code limit}), 422 outside the customer-service window, 409 while the same
+ * {@code retry_after} and {@code limit}; {@code meta.rate_limit} and the {@code RateLimit-*} headers then describe
+ * that limit's window, e.g. the day's), 422 outside the customer-service window, 409 while the same
  * Idempotency-Key is in flight (with {@code retry_after}), 422 when that key came with another body, and the stored
  * first answer for a replay.
  */
@@ -26,7 +27,7 @@ public class SendRefusals {
 
     public SendOutcome outcome(GateResult result, RateLimitDecision decision) {
         return switch (result.verdict()) {
-            case RATE_LIMITED -> SendOutcome.refused(tooMany(decision), decision.perMinute());
+            case RATE_LIMITED -> SendOutcome.refused(tooMany(decision), decision.refusal());
             case OUTSIDE_WINDOW -> SendOutcome.refused(ApiError.of(ErrorCode.OUTSIDE_CUSTOMER_SERVICE_WINDOW,
                     "The recipient has not messaged this business number in the last 24 hours, so only a template "
                             + "message can be sent. Send an approved template instead "

@@ -3,8 +3,8 @@ package io.switchboard.ingress.send;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Nullable;
 import io.switchboard.ingress.IngressConfiguration;
-import io.switchboard.ingress.auth.AccountStore;
 import io.switchboard.ingress.auth.ApiKeyAuthenticator;
+import io.switchboard.ingress.auth.CallerAccounts;
 import io.switchboard.ingress.auth.Caller;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.BodyLimits;
@@ -36,8 +36,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts a message on any send endpoint: authenticate (401) → permission (403) → body (415/400) → the key's account
- * (403) → the endpoint's own validation (400/404/422) → the Idempotency-Key's form (400) → the send gate, one Redis
+ * Accepts a message on any send endpoint: authenticate (401; a disabled or deleted account 403) → permission (403) →
+ * body (415/400) → the key's account and its ownership of the sending number (403) → the endpoint's own validation (400/404/422) → the Idempotency-Key's form (400) → the send gate, one Redis
  * round trip (idempotency replay/409/422, customer-service window 422, limits 429; 503 when Redis cannot answer) →
  * content (media upload) → send command on Kafka, answered only once the broker acknowledged it (503 when it does
  * not in time). Invalid requests stop before Redis, so they consume no quota; refused requests are not counted.
@@ -51,7 +51,7 @@ public class SendService {
     private static final CloudApiRequestMapper CLOUD_API = new CloudApiRequestMapper();
 
     private final ApiKeyAuthenticator authenticator;
-    private final AccountStore accounts;
+    private final CallerAccounts accounts;
     private final RedisRateLimiter limiter;
     private final SendCommandFactory commands;
     private final SendCommandPublisher publisher;
@@ -61,7 +61,7 @@ public class SendService {
     private final IngressMetrics metrics;
     private final Clock clock;
 
-    public SendService(ApiKeyAuthenticator authenticator, AccountStore accounts, RedisRateLimiter limiter,
+    public SendService(ApiKeyAuthenticator authenticator, CallerAccounts accounts, RedisRateLimiter limiter,
                        SendCommandFactory commands, SendCommandPublisher publisher, IdempotencyStore idempotency,
                        SendRefusals refusals, IngressConfiguration config, IngressMetrics metrics, Clock clock) {
         this.authenticator = authenticator;
@@ -92,11 +92,11 @@ public class SendService {
         SendGate.IdempotencyClaim claim;
         try {
             ObjectNode body = JsonBodies.readObject(call.contentType(), call.body());
-            account = accounts.byId(caller.accountId());
-            if (account == null) {
-                return refused(ApiError.of(ErrorCode.ACCOUNT_NOT_CONFIGURED,
-                        "The WhatsApp account of this API key is not configured"));
+            CallerAccounts.Resolved resolved = accounts.of(caller);
+            if (resolved.error() != null) {
+                return refused(resolved.error());
             }
+            account = resolved.account();
             send = endpoint.preparer().prepare(body, account);
             claim = call.simulate() ? null : IdempotencyKeys.claim(call.idempotencyKey(), caller.keyId(),
                     endpoint.name(), call.body(), config.getIdempotencyInFlightTtl());

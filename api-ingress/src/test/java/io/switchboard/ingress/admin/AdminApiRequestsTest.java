@@ -20,8 +20,10 @@ class AdminApiRequestsTest {
 
     @BeforeAll
     static void start() {
+        // Many refusals from one address: the failure throttle has a test of its own (AdminAuthFailuresTest).
         app = IngressApp.start(Map.of("switchboard.ingress.admin-token", AdminCalls.ADMIN_TOKEN,
-                "switchboard.ingress.master-key", AdminCalls.newMasterKey()));
+                "switchboard.ingress.master-key", AdminCalls.newMasterKey(),
+                "switchboard.ingress.admin-auth.max-failures", 1000));
         admin = new AdminCalls(app, AdminCalls.ADMIN_TOKEN);
         accountId = admin.createAccount();
     }
@@ -120,5 +122,11 @@ class AdminApiRequestsTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").get("message").asText())
                 .isEqualTo("phone_number_id must be a string of digits");
+
+        response = admin.call("POST", "/api/v1/admin/accounts",
+                "{\"account_id\":\"ab\",\"name\":\"x\",\"waba_id\":\"1\",\"phone_number_id\":106540352242922}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").get("message").asText())
+                .startsWith("phone_number_id must be a string of digits, in quotes (\"106540352242922\")");
     }
 }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The admin API end to end on two ingress instances sharing Kafka and Redis: an account and a key are created on
  * one, the key sends on both, and deactivation, activation and deletion take effect on the instance that made them
- * at once and on the other within a second.
+ * at once and on the other within a second; the key's holder is told which of them stopped it.
  */
 class AdminKeyLifecycleTest {
 
@@ -72,7 +72,7 @@ class AdminKeyLifecycleTest {
         HttpResponse<String> deactivated = admin.call("POST", "/api/v1/admin/keys/" + id + "/deactivate", null);
         assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
         assertThat(json(deactivated).get("data").get("active").asBoolean()).isFalse();
-        assertRefused(app.postText(key, TEXT));
+        assertRefused(app.postText(key, TEXT), "API_KEY_DEACTIVATED");
         await().atMost(Duration.ofSeconds(1)).until(() -> other.postText(key, TEXT).statusCode() == 401);
 
         HttpResponse<String> activated = admin.call("POST", "/api/v1/admin/keys/" + id + "/activate", null);
@@ -83,9 +83,16 @@ class AdminKeyLifecycleTest {
         HttpResponse<String> deleted = admin.call("DELETE", "/api/v1/admin/keys/" + id, null);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(json(deleted).get("data").get("deleted").asBoolean()).isTrue();
-        assertRefused(app.postText(key, TEXT));
+        assertRefused(app.postText(key, TEXT), "API_KEY_DELETED");
         await().atMost(Duration.ofSeconds(1)).until(() -> other.postText(key, TEXT).statusCode() == 401);
+        assertRefused(other.postText(key, TEXT), "API_KEY_DELETED");
         assertThat(admin.call("GET", "/api/v1/admin/keys/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(admin.call("DELETE", "/api/v1/admin/keys/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(admin.call("GET", "/api/v1/admin/keys?account_id=" + accountId, null).body()).doesNotContain(id);
+        ApiKey marker = await().atMost(Duration.ofSeconds(10)).until(() -> lastRecord(id),
+                r -> r != null && r.getDeletedAt() != null);
+        assertThat(marker.getActive()).isFalse();
+        assertThat(marker.getEncryptedSecret()).isNull();
     }
 
     @Test
@@ -144,7 +151,7 @@ class AdminKeyLifecycleTest {
                 .formatted(accountId, expiresAt)).get("api_key").asText();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expiresAt));
-        assertRefused(app.postText(key, TEXT));
+        assertRefused(app.postText(key, TEXT), "API_KEY_EXPIRED");
     }
 
     @Test
@@ -169,7 +176,7 @@ class AdminKeyLifecycleTest {
 
         assertThat(json(admin.call("PATCH", path, "{\"active\":false}")).get("data").get("active").asBoolean())
                 .isFalse();
-        assertRefused(app.postText(created.get("api_key").asText(), TEXT));
+        assertRefused(app.postText(created.get("api_key").asText(), TEXT), "API_KEY_DEACTIVATED");
         assertThat(json(admin.call("PATCH", path, "{\"active\":true}")).get("data").get("active").asBoolean())
                 .isTrue();
         assertThat(app.postText(created.get("api_key").asText(), TEXT).statusCode()).isEqualTo(202);
@@ -200,9 +207,9 @@ class AdminKeyLifecycleTest {
                 .isEqualTo(404);
     }
 
-    private static void assertRefused(HttpResponse<String> response) {
+    private static void assertRefused(HttpResponse<String> response, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(json(response).get("error").get("code").asText()).isEqualTo("INVALID_API_KEY");
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo(code);
     }
 
     /** The latest api-keys record of this id, read from the topic itself. */

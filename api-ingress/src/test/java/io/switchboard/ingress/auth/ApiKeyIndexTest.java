@@ -63,4 +63,20 @@ class ApiKeyIndexTest {
 
         assertThat(index.byHash("h1").getKeyId()).isEqualTo("k2");
     }
+
+    @Test
+    void aDeletedKeyIsGoneFromListingsButItsHolderIsStillRecognised() {
+        index.apply("k1", record("k1", "h1", true));
+        ApiKey deleted = record("k1", "h1", false);
+        deleted.setDeletedAt(Instant.parse("2025-06-01T00:00:00Z"));
+        index.apply("k1", deleted);
+
+        assertThat(index.byId("k1")).isNull();
+        assertThat(index.all()).isEmpty();
+        assertThat(index.size()).isZero();
+        assertThat(index.byHash("h1").getDeletedAt()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
+
+        index.apply("k1", null);
+        assertThat(index.byHash("h1")).isNull();
+    }
 }

@@ -19,7 +19,7 @@ class ApiOperationTest {
 
     private final ApiKeyIndex index = new ApiKeyIndex();
     private final ApiKeyAuthenticator authenticator =
-            new ApiKeyAuthenticator(index::byHash, () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
+            new ApiKeyAuthenticator(index::byHash, id -> null, () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private void store(boolean active, Instant expiresAt, Permission... permissions) {
         String hash = ApiKeyHashes.sha256Hex(KEY);

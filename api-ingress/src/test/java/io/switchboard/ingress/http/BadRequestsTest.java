@@ -44,7 +44,8 @@ class BadRequestsTest {
     static Stream<Arguments> badBodies() {
         return Stream.of(
                 Arguments.of("{\"to\":\"9876543210\",\"message\":\"hi\"}", 400, "INVALID_PHONE_NUMBER",
-                        "Phone number must be in E.164 format, e.g. +919876543210"),
+                        "Phone number must be in E.164 format, e.g. +919876543210; "
+                                + "to must start with + and the country code (e.g. +91 for India, +1 for the US)"),
                 Arguments.of("{\"to\":\"+919876543210\"}", 400, "VALIDATION_ERROR", "message is required"),
                 Arguments.of("{\"to\":\"+919876543210\",\"message\":\"" + "a".repeat(4097) + "\"}", 400,
                         "VALIDATION_ERROR", "message must be at most 4096 characters"),

@@ -98,9 +98,19 @@ class RateLimitTest {
             assertThat(error.get("retry_after").asLong()).isBetween(untilMidnight - 5, untilMidnight + 5);
             assertThat(refused.headers().firstValue("Retry-After"))
                     .hasValue(error.get("retry_after").asText());
-            // The per-minute window is still reported: 2 of 60 used.
-            assertThat(json(refused).get("meta").get("rate_limit").get("remaining").asInt()).isEqualTo(58);
-            assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("58");
+            // The headers and meta describe the limit that was hit, the day's: 2 of 2 used, reset at midnight UTC.
+            JsonNode rateLimit = json(refused).get("meta").get("rate_limit");
+            assertThat(rateLimit.get("limit").asInt()).isEqualTo(2);
+            assertThat(rateLimit.get("remaining").asInt()).isZero();
+            assertThat(Instant.parse(rateLimit.get("reset_at").asText())).isEqualTo(Instant.now()
+                    .atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue("2");
+            assertThat(refused.headers().firstValue("RateLimit-Remaining")).hasValue("0");
+            long reset = Long.parseLong(refused.headers().firstValue("RateLimit-Reset").orElseThrow());
+            assertThat(reset).isBetween(untilMidnight - 5, untilMidnight + 5);
+            // Accepted sends still report the per-minute window.
+            HttpResponse<String> accepted = app.postText(app.createKey(60, 5, Permission.SEND_TEXT), BODY);
+            assertThat(accepted.headers().firstValue("RateLimit-Limit")).hasValue("60");
         }
     }
 
@@ -121,7 +131,10 @@ class RateLimitTest {
             assertThat(error.get("message").asText()).contains("10 messages per minute from this API key to this "
                     + "recipient");
             assertThat(error.get("retry_after").asLong()).isBetween(1L, 60L);
-            assertThat(json(refused).get("meta").get("rate_limit").get("remaining").asInt()).isEqualTo(90);
+            // The window reported is the recipient's, the one that was hit.
+            assertThat(json(refused).get("meta").get("rate_limit").get("limit").asInt()).isEqualTo(10);
+            assertThat(json(refused).get("meta").get("rate_limit").get("remaining").asInt()).isZero();
+            assertThat(refused.headers().firstValue("RateLimit-Limit")).hasValue("10");
             // Another recipient is still fine.
             assertThat(app.postText(key, BODY.replace("+919876543210", "+14155550100")).statusCode())
                     .isEqualTo(202);

@@ -106,7 +106,8 @@ class InteractiveRequestsTest {
                 }, "sections[1].rows[0].id must be unique; another row already uses it"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.put("sections", "all"), "sections must be an array"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.put("to", "12345"),
-                        "Phone number must be in E.164 format, e.g. +919876543210"));
+                        "Phone number must be in E.164 format, e.g. +919876543210; "
+                                + "to must start with + and the country code (e.g. +91 for India, +1 for the US)"));
     }
 
     @ParameterizedTest
@@ -158,13 +159,18 @@ class InteractiveRequestsTest {
                         "body must be at most 1024 characters"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.put("footer", "f".repeat(61)),
                         "footer must be at most 60 characters"),
-                Arguments.of((Consumer<ObjectNode>) b -> b.put("header", "text"), "header must be an object"),
+                Arguments.of((Consumer<ObjectNode>) b -> b.put("header", "text"), "header must be an object, e.g. "
+                        + "{\"type\":\"text\",\"text\":\"Special offer\"} (a list message's header is a plain string, "
+                        + "a button message's is an object)"),
+                Arguments.of((Consumer<ObjectNode>) b -> b.put("header", 7), "header must be an object"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.putObject("header").put("type", "sticker"),
                         "header.type must be one of text, image, video, document"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.putObject("header").put("type", "text")
                         .put("text", "h".repeat(61)), "header.text must be at most 60 characters"),
-                Arguments.of((Consumer<ObjectNode>) b -> b.putObject("header").put("type", "image"),
-                        "header.image is required for a image header"),
+                Arguments.of((Consumer<ObjectNode>) b -> b.putObject("header").put("type", "image")
+                        .put("link", "https://example.com/a.jpg"), "header.image is required for an image header: "
+                        + "{\"type\":\"image\",\"image\":{\"link\":\"https://...\"}} (or {\"id\":\"<media id>\"} "
+                        + "instead of link)"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.putObject("header").put("type", "video").putObject("video")
                         .put("link", "http://example.com/v.mp4"), "header.video.link must be a public https URL"),
                 Arguments.of((Consumer<ObjectNode>) b -> b.putObject("header").put("type", "document")

@@ -151,6 +151,9 @@ class MediaSendTest {
 
         assertInvalid(media("{\"type\":\"image\",\"to\":\"+919876543210\",\"mime_type\":\"image/png\","
                 + "\"base64\":\"not*base64!\"}"), "base64 is not valid base64");
+        assertInvalid(media("{\"type\":\"image\",\"to\":\"+919876543210\",\"mime_type\":\"image/png\","
+                + "\"base64\":\"data:image/png;base64," + png + "\"}"), "base64 must be the file's base64 content alone, "
+                + "not a data URL: drop the \"data:image/png;base64,\" prefix and give the MIME type in mime_type");
         assertInvalid(media("{\"type\":\"image\",\"to\":\"+919876543210\",\"mime_type\":\"image/gif\",\"base64\":\""
                 + png + "\"}"), "mime_type image/gif is not allowed for image; use one of image/jpeg, image/png");
         assertInvalid(media("{\"type\":\"image\",\"to\":\"+919876543210\",\"base64\":\"" + png + "\"}"),

@@ -65,6 +65,8 @@ class KeyRateLimitsTest {
         assertThat(decision.retryAfterSeconds()).isEqualTo(Duration.between(NOW,
                 Instant.parse("2025-12-20T00:00:00Z")).toSeconds() + 1);
         assertThat(decision.perMinute().remaining()).isEqualTo(56);
+        // A 429 reports the day's window, the one that was hit.
+        assertThat(decision.refusal()).isEqualTo(new RateWindow(5000, 0, Instant.parse("2025-12-20T00:00:00Z")));
     }
 
     @Test

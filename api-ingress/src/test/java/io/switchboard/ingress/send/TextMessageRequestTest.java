@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.ErrorCode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,7 +57,19 @@ class TextMessageRequestTest {
         ApiError error = errorOf("{\"to\":" + quote(to) + ",\"message\":\"hi\"}");
 
         assertThat(error.code()).isEqualTo(ErrorCode.INVALID_PHONE_NUMBER);
-        assertThat(error.message()).isEqualTo("Phone number must be in E.164 format, e.g. +919876543210");
+        assertThat(error.message()).startsWith("Phone number must be in E.164 format, e.g. +919876543210; ");
+    }
+
+    @Test
+    void aRefusedPhoneNumberSaysWhatToChange() {
+        Map<String, String> hints = Map.of(
+                "919876543210", "to must start with + and the country code (e.g. +91 for India, +1 for the US)",
+                "+0919876543210", "the country code after the + cannot start with 0",
+                "+91 98765 43210", "to may contain only the digits 0-9 after the +: no spaces, dashes, dots or "
+                        + "brackets",
+                "+1234567", "to must have 8 to 15 digits after the +, country code included");
+        hints.forEach((to, hint) -> assertThat(errorOf("{\"to\":" + quote(to) + ",\"message\":\"hi\"}").message())
+                .as(to).isEqualTo("Phone number must be in E.164 format, e.g. +919876543210; " + hint));
     }
 
     @ParameterizedTest

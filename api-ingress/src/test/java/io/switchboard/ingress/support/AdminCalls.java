@@ -36,11 +36,18 @@ public final class AdminCalls {
 
     /** Creates an account with a fresh id and numeric ids; returns the account id. */
     public String createAccount() {
+        return createAccount(null);
+    }
+
+    /** Creates an account with a fresh id sending from {@code phoneNumberId} (a fresh one when null). */
+    public String createAccount(String phoneNumberId) {
         String accountId = "acct-" + UUID.randomUUID().toString().substring(0, 8);
+        String number = phoneNumberId != null ? phoneNumberId
+                : Long.toString(100_000_000_000_000L + Math.abs(accountId.hashCode()));
         HttpResponse<String> response = call("POST", "/api/v1/admin/accounts", """
                 {"account_id":"%s","name":"Acme Retail","waba_id":"102290129340398",
-                 "phone_number_id":"%d","display_phone_number":"+15550001234"}"""
-                .formatted(accountId, 100_000_000_000_000L + Math.abs(accountId.hashCode())));
+                 "phone_number_id":"%s","display_phone_number":"+15550001234"}"""
+                .formatted(accountId, number));
         if (response.statusCode() != 201) {
             throw new AssertionError("account not created: " + response.statusCode() + " " + response.body());
         }
