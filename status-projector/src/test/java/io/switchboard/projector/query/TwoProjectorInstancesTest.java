@@ -118,7 +118,8 @@ class TwoProjectorInstancesTest {
         assertThat(body.get("api_key_id").asText()).isEqualTo("key-42");
         assertThat(body.get("wamid").asText()).startsWith("wamid.");
         assertThat(body.get("accepted_at").asText()).isEqualTo("2025-06-16T09:00:00Z");
-        assertThat(body.get("updated_at").asText()).isEqualTo("2025-06-16T09:00:03Z");
+        assertThat(body.get("updated_at").asText()).as("when webhook-ingest received the failure")
+                .isEqualTo("2025-06-16T09:00:04Z");
         assertThat(body.get("attempts").asInt()).isEqualTo(1);
         assertThat(body.get("error").get("code").asInt()).isEqualTo(131026);
         assertThat(body.get("error").get("title").asText()).isEqualTo("Message undeliverable");
@@ -129,7 +130,9 @@ class TwoProjectorInstancesTest {
         assertThat(timeline.get(0).get("source").asText()).isEqualTo("api");
         assertThat(timeline.get(0).get("error").isNull()).isTrue();
         assertThat(timeline.get(2).get("status").asText()).isEqualTo("failed");
-        assertThat(timeline.get(2).get("at").asText()).isEqualTo("2025-06-16T09:00:03Z");
+        assertThat(timeline.get(2).get("at").asText()).isEqualTo("2025-06-16T09:00:04Z");
+        assertThat(timeline.get(2).get("whatsapp_at").asText()).isEqualTo("2025-06-16T09:00:03Z");
+        assertThat(timeline.get(1).get("whatsapp_at").isNull()).isTrue();
         assertThat(timeline.get(2).get("error").get("code").asInt()).isEqualTo(131026);
     }
 
