@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * stale statuses produce no output. Every status it stores is also handed to {@link RecentStatuses}, whose entries
  * are always the store's latest, so the current status is read from there first (a message's statuses usually come
  * close together) and from the store only when it is not held. The partition's view is dropped when this task opens
- * and when it closes.
+ * and when it closes. The change that makes a message's account known also indexes it ({@link OutboundIndex}), in
+ * the same task and transaction as the status itself.
  */
 final class ApplyFactProcessor implements Processor<String, StatusFact, String, MessageStatus> {
 
@@ -22,6 +23,7 @@ final class ApplyFactProcessor implements Processor<String, StatusFact, String, 
     private final RecentStatuses recent;
     private ProcessorContext<String, MessageStatus> context;
     private KeyValueStore<String, MessageStatus> store;
+    private OutboundIndex outbound;
     private int partition;
 
     ApplyFactProcessor(RecentStatuses recent) {
@@ -32,6 +34,7 @@ final class ApplyFactProcessor implements Processor<String, StatusFact, String, 
     public void init(ProcessorContext<String, MessageStatus> context) {
         this.context = context;
         this.store = context.getStateStore(StatusTopology.MESSAGE_STORE);
+        this.outbound = new OutboundIndex(context.getStateStore(StatusTopology.OUTBOUND_INDEX_STORE));
         this.partition = context.taskId().partition();
         recent.open(partition);
     }
@@ -47,8 +50,10 @@ final class ApplyFactProcessor implements Processor<String, StatusFact, String, 
         if (current == null) {
             current = store.get(messageId);
         }
+        MessageStatus before = current;
         stateMachine.apply(current, fact).ifPresent(next -> {
             store.put(messageId, next);
+            outbound.changed(before, next);
             recent.written(partition, messageId, next);
             context.forward(record.withKey(messageId).withValue(next));
         });

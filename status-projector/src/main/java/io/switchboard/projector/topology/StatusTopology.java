@@ -31,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  *                 │                                                                                   ▼
  *                 │                                    facts-by-message repartition ──┐
  *                 └─(queued/attempt/sent/failed/expired facts, key messageId already)─┴► status applier
- *                                                                       [message-store] ──► message-status
+ *                                                      [message-store, outbound-index] ──► message-status
  * </pre>
  *
  * <p>The wamid indexer and the status resolver share the {@code wamid-index} and {@code held-statuses} stores, so
@@ -50,6 +50,11 @@ public final class StatusTopology {
     public static final String MESSAGE_STORE = "message-store";
     /** Wamid -> message id, from the dispatcher's send results and WhatsApp's callback data. */
     public static final String WAMID_INDEX_STORE = "wamid-index";
+    /**
+     * The outbound index ({@link OutboundKeys}): each account's messages newest first, by account, recipient and
+     * reference; beside the message store in the applier's task, so a partition's index and statuses agree.
+     */
+    public static final String OUTBOUND_INDEX_STORE = "outbound-index";
     /** WhatsApp statuses whose wamid is not indexed yet. */
     public static final String HELD_STATUSES_STORE = "held-statuses";
     /** How long a status waits for its send result before it is purged. */
@@ -98,6 +103,8 @@ public final class StatusTopology {
                              boolean eventsCoPartitioned) {
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(MESSAGE_STORE), keys, serdes.messageStatus()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(OUTBOUND_INDEX_STORE), Serdes.Bytes(),
+                Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAMID_INDEX_STORE), keys, Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(HELD_STATUSES_STORE), keys,
                 serdes.statusUpdate()));
@@ -143,7 +150,8 @@ public final class StatusTopology {
         if (eventsCoPartitioned) {
             facts = facts.merge(dispatched, Named.as("merge-dispatcher"));
         }
-        facts.process(() -> new ApplyFactProcessor(recent), Named.as("status-applier"), MESSAGE_STORE)
+        facts.process(() -> new ApplyFactProcessor(recent), Named.as("status-applier"), MESSAGE_STORE,
+                        OUTBOUND_INDEX_STORE)
                 .to(Topics.MESSAGE_STATUS.name(), Produced.with(keys, serdes.messageStatus())
                         .withName("message-status-sink"));
     }
