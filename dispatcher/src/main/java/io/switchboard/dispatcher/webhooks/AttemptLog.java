@@ -19,10 +19,12 @@ final class AttemptLog {
 
     private final WebhookRecords records;
     private final MeterRegistry meters;
+    private final WebhookMetrics metrics;
 
-    AttemptLog(WebhookRecords records, MeterRegistry meters) {
+    AttemptLog(WebhookRecords records, MeterRegistry meters, WebhookMetrics metrics) {
         this.records = records;
         this.meters = meters;
+        this.metrics = metrics;
     }
 
     void attempt(LaneItem item, Instant at, Integer status, long latencyMs, String error, String outcome) {
@@ -36,8 +38,10 @@ final class AttemptLog {
                 .setOutcome(outcome).setReplay(item.record.getReplay()).build());
     }
 
+    /** An event dropped without an attempt; {@code why} is logged as the error, its metric label is snake_case. */
     void dropped(LaneItem item, Instant at, String why) {
         attempt(item, at, null, 0, why, DROPPED);
+        metrics.dropped(why.replace(' ', '_'));
     }
 
     void parked() {
