@@ -2,7 +2,11 @@ package io.switchboard.projector.topology;
 
 import io.switchboard.projector.state.StatusFact;
 import io.switchboard.projector.state.StatusStateMachine;
+import io.switchboard.schemas.avro.MessageState;
 import io.switchboard.schemas.avro.MessageStatus;
+import io.switchboard.schemas.avro.StatusTransition;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,13 +25,15 @@ final class ApplyFactProcessor implements Processor<String, StatusFact, String, 
 
     private final StatusStateMachine stateMachine = new StatusStateMachine();
     private final RecentStatuses recent;
+    private final StatusChanges changes;
     private ProcessorContext<String, MessageStatus> context;
     private KeyValueStore<String, MessageStatus> store;
     private OutboundIndex outbound;
     private int partition;
 
-    ApplyFactProcessor(RecentStatuses recent) {
+    ApplyFactProcessor(RecentStatuses recent, StatusChanges changes) {
         this.recent = recent;
+        this.changes = changes;
     }
 
     @Override
@@ -54,9 +60,23 @@ final class ApplyFactProcessor implements Processor<String, StatusFact, String, 
         stateMachine.apply(current, fact).ifPresent(next -> {
             store.put(messageId, next);
             outbound.changed(before, next);
+            reached(before, next);
             recent.written(partition, messageId, next);
             context.forward(record.withKey(messageId).withValue(next));
         });
+    }
+
+    /** Tells {@link StatusChanges} of each status the change added to the timeline (the acceptance included). */
+    private void reached(MessageStatus before, MessageStatus next) {
+        Map<MessageState, Integer> known = new EnumMap<>(MessageState.class);
+        if (before != null) {
+            before.getTimeline().forEach(t -> known.merge(t.getStatus(), 1, Integer::sum));
+        }
+        for (StatusTransition entry : next.getTimeline()) {
+            if (known.merge(entry.getStatus(), -1, Integer::sum) < 0) {
+                changes.movedTo(entry.getStatus());
+            }
+        }
     }
 
     @Override

@@ -232,6 +232,38 @@ class TwoProjectorInstancesTest {
         }
     }
 
+    @Test
+    void prometheusShowsHowFarBehindTheProjectorIsAndHowManyMessagesReachedEachStatus() {
+        for (EmbeddedServer server : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                String scraped = get(server, "/prometheus").body();
+                for (String topic : List.of("send-commands", "message-events", "status-updates",
+                        "facts-by-message-repartition", "sent-by-wamid-repartition")) {
+                    assertThat(sample(scraped, "projector_consumer_lag{topic=\"" + topic + "\"}"))
+                            .as("%s caught up, on port %d", topic, server.getPort()).isEqualTo(0);
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            double read = 0;
+            double queued = 0;
+            for (EmbeddedServer server : List.of(first, second)) {
+                String scraped = get(server, "/prometheus").body();
+                read += sample(scraped, "projector_status_changes_total{status=\"read\"}");
+                queued += sample(scraped, "projector_status_changes_total{status=\"queued\"}");
+            }
+            assertThat(read).as("messages that reached read, over both instances")
+                    .isGreaterThanOrEqualTo(expected.values().stream().filter("read"::equals).count());
+            assertThat(queued).isGreaterThanOrEqualTo(MESSAGES + SEARCHED);
+        });
+    }
+
+    /** The value of one sample line of a Prometheus scrape (0 when absent). */
+    private static double sample(String scraped, String series) {
+        return scraped.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(0.0);
+    }
+
     private EmbeddedServer start(String applicationId, String name) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("micronaut.server.port", -1);
@@ -240,6 +272,7 @@ class TwoProjectorInstancesTest {
         props.put("switchboard.projector.application-id", applicationId);
         props.put("switchboard.projector.state-dir", TestInfra.freshStateDir(name).toString());
         props.put("switchboard.projector.advertised-host", "localhost");
+        props.put("switchboard.projector.lag-interval", "200ms");
         return ApplicationContext.run(EmbeddedServer.class, props);
     }
 
