@@ -7,7 +7,6 @@ import io.switchboard.ingress.http.ApiError;
 import io.switchboard.ingress.http.ErrorCode;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
