@@ -4,7 +4,9 @@
 -- ARGV[3] "1" when KEYS[n+1] is a window key that must exist, else "0"
 -- ARGV[4] idempotency body hash, or "" (then no idempotency key is given); ARGV[5] in-flight marker TTL in ms
 -- ARGV[5+2i-1], ARGV[5+2i]  limit of counter i, TTL in ms given to counter i when it is created
--- KEYS[1..n] counters, then the window key (when ARGV[3] is "1"), then the idempotency key (when ARGV[4] is set).
+-- ARGV[5+2n+1], ARGV[5+2n+2] (optional) value and TTL in ms of a record set when the send passes and is counted
+-- KEYS[1..n] counters, then the window key (when ARGV[3] is "1"), then the idempotency key (when ARGV[4] is set),
+-- then the key of that record (when its value is given).
 -- Order of the rules: a known idempotency key answers first (a duplicate must not consume quota), then the window
 -- (refused before counting), then the counters: if any is at its limit nothing is incremented and the first such
 -- counter is reported; otherwise every counter is incremented (a new counter gets its TTL) and the idempotency key is
@@ -79,6 +81,14 @@ if mode == 'count' then
   end
   if idem_key then
     redis.call('SET', idem_key, 'P|' .. body_hash, 'PX', ARGV[5])
+  end
+  local record = 5 + 2 * n + 1
+  if ARGV[record] then
+    local record_key = next_key
+    if idem_key then
+      record_key = next_key + 1
+    end
+    redis.call('SET', KEYS[record_key], ARGV[record], 'PX', ARGV[record + 1])
   end
 end
 return reply(0, '')

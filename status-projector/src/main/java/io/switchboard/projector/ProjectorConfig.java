@@ -31,6 +31,8 @@ public class ProjectorConfig {
     private Duration forwardTimeout = Duration.ofSeconds(5);
     private int recentStatusesPerPartition = RecentStatuses.DEFAULT_CAPACITY_PER_PARTITION;
     private int askedStatusesPerPartition = RecentStatuses.DEFAULT_ASKED_PER_PARTITION;
+    private int searchScanLimit = 10_000;
+    private Duration lagInterval = Duration.ofSeconds(10);
     private Map<String, String> streams = new HashMap<>();
 
     /** Kafka Streams {@code application.id}: the consumer group and the prefix of internal topics. */
@@ -135,6 +137,27 @@ public class ProjectorConfig {
 
     public void setAskedStatusesPerPartition(int askedStatusesPerPartition) {
         this.askedStatusesPerPartition = askedStatusesPerPartition;
+    }
+
+    /**
+     * How many outbound-index entries one search reads per partition for one page before it answers what it found so
+     * far with a cursor (bounds the work of a search whose filters match few messages).
+     */
+    public int getSearchScanLimit() {
+        return searchScanLimit;
+    }
+
+    public void setSearchScanLimit(int searchScanLimit) {
+        this.searchScanLimit = Math.max(1, searchScanLimit);
+    }
+
+    /** How often the consumer lag of the projector's input topics is measured for its metrics. */
+    public Duration getLagInterval() {
+        return lagInterval;
+    }
+
+    public void setLagInterval(Duration lagInterval) {
+        this.lagInterval = lagInterval;
     }
 
     /** Any further Kafka Streams / client properties, passed through as they are (they win over the defaults). */

@@ -21,6 +21,8 @@ class ProjectorConfigTest {
             assertThat(config.getAdvertisedHost()).isNull();
             assertThat(config.getRecentStatusesPerPartition()).isEqualTo(2000);
             assertThat(config.getAskedStatusesPerPartition()).isEqualTo(1000);
+            assertThat(config.getSearchScanLimit()).isEqualTo(10_000);
+            assertThat(config.getLagInterval()).isEqualTo(Duration.ofSeconds(10));
         }
     }
 

@@ -5,7 +5,8 @@ import io.switchboard.schemas.avro.Permission;
 /**
  * The one table of what each public operation requires (seeds 000/001): text and interactive messages need
  * {@code send_text}, templates {@code send_template}, media {@code send_media}, template listing and details
- * {@code view_templates}, message status, the inbound message listing and inbound media downloads
+ * {@code view_templates}, message status (one message or a batch), the outbound and inbound message listings and
+ * inbound media downloads
  * {@code view_messages} (they are message history, seed 001's "retrieving message history and status"). Every endpoint authenticates with its operation
  * ({@link ApiKeyAuthenticator#authenticate(String, ApiOperation)}), so a permission rule lives here and nowhere else.
  */
@@ -17,6 +18,8 @@ public enum ApiOperation {
     LIST_TEMPLATES(Permission.VIEW_TEMPLATES),
     GET_TEMPLATE(Permission.VIEW_TEMPLATES),
     GET_MESSAGE(Permission.VIEW_MESSAGES),
+    GET_MESSAGES(Permission.VIEW_MESSAGES),
+    LIST_OUTBOUND_MESSAGES(Permission.VIEW_MESSAGES),
     LIST_INBOUND_MESSAGES(Permission.VIEW_MESSAGES),
     DOWNLOAD_MEDIA(Permission.VIEW_MESSAGES);
 

@@ -9,9 +9,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
-import io.switchboard.ingress.inbox.InboxService;
 import io.switchboard.ingress.media.CloudApiMediaDownloader;
 import io.switchboard.ingress.media.MediaDownloadService;
+import io.switchboard.ingress.status.MessageListings;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,19 +19,20 @@ import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
 
 /**
- * What customers sent: {@code GET /api/v1/external/messages} lists the inbound messages of the key's number
- * (newest first, paged with a cursor) and {@code GET /api/v1/external/media/{media_id}} streams the media of one of
- * them from the Cloud API. Thin: the services decide every answer; nothing here waits on Redis or HTTP.
+ * Message history: {@code GET /api/v1/external/messages} lists the inbound messages of the key's number, or with
+ * {@code direction=outbound} (or an outbound filter) the messages its account sent (newest first, paged with a
+ * cursor), and {@code GET /api/v1/external/media/{media_id}} streams the media of an inbound one from the Cloud API.
+ * Thin: the services decide every answer; nothing here waits on Redis or HTTP.
  */
 @Controller("/api/v1/external")
 public class InboxController {
 
-    private final InboxService inbox;
+    private final MessageListings listings;
     private final MediaDownloadService media;
     private final ApiResponses responses;
 
-    public InboxController(InboxService inbox, MediaDownloadService media, ApiResponses responses) {
-        this.inbox = inbox;
+    public InboxController(MessageListings listings, MediaDownloadService media, ApiResponses responses) {
+        this.listings = listings;
         this.media = media;
         this.responses = responses;
     }
@@ -40,9 +41,10 @@ public class InboxController {
     public CompletableFuture<HttpResponse<?>> list(HttpRequest<?> request,
                                                    @Nullable @Header(MessagesController.API_KEY_HEADER) String apiKey) {
         String requestId = RequestIds.of(request);
-        return inbox.list(apiKey, name -> request.getParameters().get(name)).thenApply(result -> result.error() != null
-                ? responses.error(requestId, result.error(), null)
-                : responses.okPage(requestId, result.data(), result.pagination()));
+        return listings.list(apiKey, request.getParameters().names(), name -> request.getParameters().get(name))
+                .thenApply(result -> result.error() != null
+                        ? responses.error(requestId, result.error(), null)
+                        : responses.okPage(requestId, result.data(), result.pagination()));
     }
 
     @Get(uri = "/media/{mediaId}", produces = MediaType.ALL)

@@ -17,6 +17,7 @@ import io.switchboard.ingress.send.SendCall;
 import io.switchboard.ingress.send.SendEndpoint;
 import io.switchboard.ingress.send.SendEndpoints;
 import io.switchboard.ingress.send.SendService;
+import io.switchboard.ingress.status.MessageBatchService;
 import io.switchboard.ingress.status.MessageStatusService;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -36,13 +37,15 @@ public class MessagesController {
     private final SendService sends;
     private final SendEndpoints endpoints;
     private final MessageStatusService statuses;
+    private final MessageBatchService batches;
     private final ApiResponses responses;
 
     public MessagesController(SendService sends, SendEndpoints endpoints, MessageStatusService statuses,
-                              ApiResponses responses) {
+                              MessageBatchService batches, ApiResponses responses) {
         this.sends = sends;
         this.endpoints = endpoints;
         this.statuses = statuses;
+        this.batches = batches;
         this.responses = responses;
     }
 
@@ -74,6 +77,16 @@ public class MessagesController {
     @Post(uri = "/media", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<?>> sendMedia(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return send(endpoints.media(), request, body);
+    }
+
+    /** The status of up to 100 messages: {@code {"message_ids":[...]}}. */
+    @Post(uri = "/status", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<?>> statuses(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        String requestId = RequestIds.of(request);
+        return batches.lookup(request.getHeaders().get(API_KEY_HEADER),
+                        request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body)
+                .thenApply(result -> result.error() != null ? responses.error(requestId, result.error(), null)
+                        : responses.okJson(requestId, result.data()));
     }
 
     @Get(uri = "/{messageId}", produces = MediaType.APPLICATION_JSON)

@@ -63,6 +63,11 @@ public class RedisRateLimiter {
         if (gate.idempotency() != null) {
             keys.add(gate.idempotency().redisKey());
         }
+        if (gate.onPass() != null) {
+            keys.add(gate.onPass().redisKey());
+            args.add(gate.onPass().value());
+            args.add(Long.toString(gate.onPass().ttlMillis()));
+        }
         String[] keyArray = keys.toArray(String[]::new);
         String[] argArray = args.toArray(String[]::new);
         return redis.commands()

@@ -11,9 +11,16 @@ import java.util.List;
  * @param windowKey Redis key that must exist for the send to pass (free-form messages); null when not checked
  * @param idempotency the claim to make or match; null without an Idempotency-Key
  * @param count true to increment the counters when allowed; false to only check them (simulate mode)
+ * @param onPass a record written when the send passes and is counted (the accepted message, for status queries
+ *               that come before the projector has seen it); null for none
  */
 public record SendGate(List<CounterSpec> counters, @Nullable String windowKey, @Nullable IdempotencyClaim idempotency,
-                       boolean count) {
+                       boolean count, @Nullable PassRecord onPass) {
+
+    public SendGate(List<CounterSpec> counters, @Nullable String windowKey, @Nullable IdempotencyClaim idempotency,
+                    boolean count) {
+        this(counters, windowKey, idempotency, count, null);
+    }
 
     /** Only counters, counted: the plain rate limiter. */
     public static SendGate counters(List<CounterSpec> counters) {
@@ -28,5 +35,15 @@ public record SendGate(List<CounterSpec> counters, @Nullable String windowKey, @
      * @param inFlightTtlMillis how long the in-flight marker lives if the request never finishes
      */
     public record IdempotencyClaim(String redisKey, String bodyHash, long inFlightTtlMillis) {
+    }
+
+    /**
+     * A key set when the send passes, in the same round trip.
+     *
+     * @param redisKey the key
+     * @param value its value
+     * @param ttlMillis its lifetime
+     */
+    public record PassRecord(String redisKey, String value, long ttlMillis) {
     }
 }

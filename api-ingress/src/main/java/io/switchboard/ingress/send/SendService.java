@@ -17,6 +17,7 @@ import io.switchboard.ingress.ratelimit.KeyRateLimits;
 import io.switchboard.ingress.ratelimit.RateLimitDecision;
 import io.switchboard.ingress.ratelimit.RedisRateLimiter;
 import io.switchboard.ingress.ratelimit.SendGate;
+import io.switchboard.ingress.status.AcceptedMessages;
 import io.switchboard.cloudapi.CloudApiRequestMapper;
 import io.switchboard.ingress.support.IngressMetrics;
 import io.switchboard.ingress.support.SendTimer;
@@ -60,10 +61,12 @@ public class SendService {
     private final IngressConfiguration config;
     private final IngressMetrics metrics;
     private final Clock clock;
+    private final AcceptedMessages acceptedMessages;
 
     public SendService(ApiKeyAuthenticator authenticator, CallerAccounts accounts, RedisRateLimiter limiter,
                        SendCommandFactory commands, SendCommandPublisher publisher, IdempotencyStore idempotency,
-                       SendRefusals refusals, IngressConfiguration config, IngressMetrics metrics, Clock clock) {
+                       SendRefusals refusals, IngressConfiguration config, IngressMetrics metrics, Clock clock,
+                       AcceptedMessages acceptedMessages) {
         this.authenticator = authenticator;
         this.accounts = accounts;
         this.limiter = limiter;
@@ -74,6 +77,7 @@ public class SendService {
         this.config = config;
         this.metrics = metrics;
         this.clock = clock;
+        this.acceptedMessages = acceptedMessages;
     }
 
     public CompletableFuture<SendOutcome> send(SendEndpoint endpoint, SendCall call) {
@@ -108,8 +112,12 @@ public class SendService {
                 config.getPerRecipientLimit(), now);
         String windowKey = send.freeForm() && config.isEnforceWindow()
                 ? CustomerWindows.redisKey(account.getPhoneNumberId(), send.to()) : null;
+        // The id is chosen before the gate, which records the accepted message in the same round trip, so a status
+        // query right after the 202 is answered even before the projector has seen the message.
+        UUID messageId = UUID.randomUUID();
         SendGate gate = new SendGate(plan.stream().map(KeyRateLimits.PlannedLimit::counter).toList(), windowKey,
-                claim, !call.simulate());
+                claim, !call.simulate(), call.simulate() ? null : acceptedMessages.record(messageId,
+                account.getAccountId(), send.to(), send.reference(), send.kind(), now));
         SendTimer.gateCalled(timer);
         return limiter.gate(gate)
                 .handle((result, failure) -> {
@@ -125,7 +133,7 @@ public class SendService {
                         return CompletableFuture.completedFuture(refusals.outcome(result, decision));
                     }
                     return call.simulate() ? simulate(caller, account, send, now, decision)
-                            : queue(caller, account, send, now, decision, claim, call.answerOn(), timer);
+                            : queue(messageId, caller, account, send, now, decision, claim, call.answerOn(), timer);
                 })
                 .thenCompose(outcome -> outcome);
     }
@@ -138,10 +146,10 @@ public class SendService {
                 CLOUD_API.toJson(builder.build()), decision.perMinute()));
     }
 
-    private CompletableFuture<SendOutcome> queue(Caller caller, Account account, PreparedSend send, Instant now,
-                                                 RateLimitDecision decision, SendGate.IdempotencyClaim claim,
-                                                 @Nullable Executor answerOn, @Nullable SendTimer timer) {
-        UUID messageId = UUID.randomUUID();
+    private CompletableFuture<SendOutcome> queue(UUID messageId, Caller caller, Account account, PreparedSend send,
+                                                 Instant now, RateLimitDecision decision,
+                                                 SendGate.IdempotencyClaim claim, @Nullable Executor answerOn,
+                                                 @Nullable SendTimer timer) {
         SendCommand.Builder builder = commands.envelope(messageId, caller, account, send.to(), send.reference(), now);
         String key = Topics.sendCommandKey(account.getPhoneNumberId(), send.to());
         return send.fill(builder, false)
@@ -168,6 +176,7 @@ public class SendService {
                         LOG.error("Unexpected failure queueing message {}", messageId, failure);
                     }
                     SendOutcome refused = SendOutcome.refused(error, decision.perMinute());
+                    acceptedMessages.forget(messageId).exceptionally(notForgotten -> null);
                     return claim == null ? CompletableFuture.completedFuture(refused)
                             : idempotency.release(claim).thenApply(released -> refused);
                 });

@@ -4,35 +4,41 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.switchboard.schemas.MessageError;
 import java.util.List;
 
 /**
- * {@code data} of {@code GET /api/v1/external/messages/{message_id}}: the public view of a message's status.
- * Every field is always present (null when unknown), times are ISO-8601 UTC with milliseconds.
+ * The public view of a message the caller sent: {@code data} of {@code GET /api/v1/external/messages/{message_id}},
+ * each item of the outbound listing and of the batch lookup. Every field is always present (null when unknown),
+ * times are ISO-8601 UTC with milliseconds. {@code error} has the one shape of {@link MessageError}, as in the
+ * {@code message.status} webhooks.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record MessageStatusView(
         @JsonProperty("message_id") String messageId,
-        String status,
-        @Nullable String to,
-        @Nullable String reference,
-        @Nullable String type,
-        @Nullable String wamid,
+        @JsonProperty("direction") String direction,
+        @JsonProperty("status") String status,
+        @JsonProperty("to") @Nullable String to,
+        @JsonProperty("reference") @Nullable String reference,
+        @JsonProperty("type") @Nullable String type,
+        @JsonProperty("wamid") @Nullable String wamid,
         @JsonProperty("created_at") @Nullable String createdAt,
         @JsonProperty("updated_at") @Nullable String updatedAt,
-        @Nullable ErrorView error,
-        List<TimelineEntry> timeline) {
+        @JsonProperty("error") @Nullable MessageError error,
+        @JsonProperty("timeline") List<TimelineEntry> timeline) {
 
-    /** Why a message failed, as WhatsApp reported it. */
+    public static final String OUTBOUND = "outbound";
+
+    /**
+     * One status change: {@code timestamp} is when Switchboard learnt of it (the timeline is in its order),
+     * {@code whatsapp_timestamp} WhatsApp's own (whole-second) timestamp of the statuses WhatsApp reported.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ErrorView(@Nullable String code, @Nullable String title, @Nullable String message) {
-    }
-
-    /** One status change. */
-    @Serdeable
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record TimelineEntry(String status, @Nullable String timestamp) {
+    public record TimelineEntry(@JsonProperty("status") String status,
+                                @JsonProperty("timestamp") @Nullable String timestamp,
+                                @JsonProperty("whatsapp_timestamp") @Nullable String whatsappTimestamp,
+                                @JsonProperty("error") @Nullable MessageError error) {
     }
 }

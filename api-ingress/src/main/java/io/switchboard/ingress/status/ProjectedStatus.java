@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
+import io.switchboard.schemas.MessageError;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A message's status as the status-projector reports it ({@code GET /internal/messages/{id}}, see the brief's HTTP
- * contracts). Read leniently: fields the projector adds later are ignored, absent optional fields are null.
+ * A message's status as the status-projector reports it ({@code GET /internal/messages/{id}}, the items of its
+ * search and batch answers). Read leniently: fields the projector adds later are ignored, absent optional fields are
+ * null.
  *
  * @param messageId message id
  * @param status queued, sent, delivered, read, failed or expired
@@ -20,23 +22,22 @@ import java.util.List;
  * @param wamid WhatsApp's message id, once sent
  * @param acceptedAt ISO-8601 acceptance time
  * @param updatedAt ISO-8601 time of the last change
- * @param error the failure, when failed
+ * @param error the failure, when failed, in its public shape
  * @param timeline every transition with its time
  */
 public record ProjectedStatus(String messageId, String status, @Nullable String accountId,
                               @Nullable String recipient, @Nullable String kind, @Nullable String reference,
                               @Nullable String wamid, @Nullable String acceptedAt, @Nullable String updatedAt,
-                              @Nullable Failure error, List<Transition> timeline) {
+                              @Nullable MessageError error, List<Transition> timeline) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** The projector's error object: WhatsApp's code and texts. */
-    public record Failure(@Nullable String code, @Nullable String title, @Nullable String detail,
-                          @Nullable String reason) {
-    }
-
-    /** One timeline entry. */
-    public record Transition(String status, @Nullable String at) {
+    /**
+     * One timeline entry: when Switchboard learnt of it, WhatsApp's own timestamp for WhatsApp's statuses, and the
+     * error of a failure.
+     */
+    public record Transition(String status, @Nullable String at, @Nullable String whatsappAt,
+                             @Nullable MessageError error) {
     }
 
     /** Parses the projector's 200 body; throws IllegalArgumentException when it is not the documented shape. */
@@ -47,6 +48,11 @@ public record ProjectedStatus(String messageId, String status, @Nullable String 
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("status-projector answered with invalid JSON", e);
         }
+        return parse(root);
+    }
+
+    /** Reads one status object of the projector's answers; throws IllegalArgumentException when it is not one. */
+    public static ProjectedStatus parse(JsonNode root) {
         if (root == null || !root.isObject() || text(root, "message_id") == null || text(root, "status") == null) {
             throw new IllegalArgumentException("status-projector answer lacks message_id or status");
         }
@@ -56,7 +62,8 @@ public record ProjectedStatus(String messageId, String status, @Nullable String 
             for (JsonNode entry : entries) {
                 String status = text(entry, "status");
                 if (status != null) {
-                    timeline.add(new Transition(status, text(entry, "at")));
+                    timeline.add(new Transition(status, text(entry, "at"), text(entry, "whatsapp_at"),
+                            failure(entry.get("error"))));
                 }
             }
         }
@@ -66,15 +73,29 @@ public record ProjectedStatus(String messageId, String status, @Nullable String 
                 List.copyOf(timeline));
     }
 
+    /** This status with the metadata it lacks (a fact that reached the projector before the acceptance) filled in. */
+    ProjectedStatus withAcceptance(AcceptedMessages.Accepted accepted) {
+        return new ProjectedStatus(messageId, status, accountId != null ? accountId : accepted.accountId(),
+                recipient != null ? recipient : accepted.to(), kind != null ? kind : accepted.type(),
+                reference != null ? reference : accepted.reference(), wamid,
+                acceptedAt != null ? acceptedAt : accepted.acceptedAt().toString(), updatedAt, error, timeline);
+    }
+
+    /** The projector's error object ({@code code} WhatsApp's number, {@code title}, {@code detail}, {@code reason}). */
     @Nullable
-    private static Failure failure(@Nullable JsonNode error) {
+    private static MessageError failure(@Nullable JsonNode error) {
         if (error == null || !error.isObject()) {
             return null;
         }
-        return new Failure(text(error, "code"), text(error, "title"), text(error, "detail"), text(error, "reason"));
+        JsonNode code = error.get("code");
+        Integer numeric = code != null && code.canConvertToInt() ? code.intValue() : null;
+        if (numeric == null && code != null && code.isTextual() && code.asText().matches("-?[0-9]{1,9}")) {
+            numeric = Integer.parseInt(code.asText());
+        }
+        return MessageError.of(numeric, text(error, "title"), text(error, "detail"), text(error, "reason"));
     }
 
-    /** A scalar field as text (numbers too: WhatsApp error codes are numbers); null when absent or not scalar. */
+    /** A scalar field as text; null when absent or not scalar. */
     @Nullable
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);

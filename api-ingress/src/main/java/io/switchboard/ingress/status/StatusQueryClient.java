@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 /**
  * Asks the status-projector for one message ({@code GET /internal/messages/{id}}, non-blocking). 200 is the status,
  * 404 "unknown", anything else (503 while it restores or rebalances, a timeout, no connection, an unreadable body)
- * "unavailable": the projector is the single owner of statuses and there is nothing else to ask. It also maps
- * WhatsApp message ids to ours ({@code GET /internal/wamids/{wamid}}) for replies to our messages.
+ * "unavailable": the projector is the single owner of statuses and there is nothing else to ask. It also searches
+ * an account's outbound messages, looks up batches, and maps WhatsApp message ids to ours
+ * ({@code GET /internal/wamids/{wamid}}) for replies to our messages.
  */
 @Singleton
 public class StatusQueryClient {
@@ -65,6 +66,49 @@ public class StatusQueryClient {
                         : Mono.error(new IllegalStateException("status-projector answered HTTP "
                                 + e.getStatus().getCode())))
                 .toFuture();
+    }
+
+    /**
+     * One page of an account's outbound messages ({@code GET /internal/accounts/{accountId}/messages} with the
+     * projector's query parameters); unavailable when the projector could not answer, refused (with its message)
+     * when it found the query invalid.
+     */
+    public CompletableFuture<SearchReply> search(String accountId, java.util.Map<String, String> query) {
+        UriBuilder uri = UriBuilder.of("/internal/accounts").path(accountId).path("messages");
+        query.forEach(uri::queryParam);
+        HttpRequest<?> request = HttpRequest.GET(uri.build().toString()).accept(MediaType.APPLICATION_JSON_TYPE);
+        return Mono.from(http.exchange(request, String.class))
+                .timeout(timeout)
+                .map(response -> SearchReply.parse(response.body()))
+                .onErrorResume(HttpClientResponseException.class, e -> Mono.just(e.getStatus().getCode() == 400
+                        ? SearchReply.invalid(e.getResponse().getBody(String.class).orElse(""))
+                        : unavailableSearch("HTTP " + e.getStatus().getCode())))
+                .onErrorResume(e -> Mono.just(unavailableSearch(e.toString())))
+                .toFuture();
+    }
+
+    /**
+     * Up to 100 messages at once ({@code POST /internal/messages/batch}); unavailable when the projector could not
+     * answer for every one of them.
+     */
+    public CompletableFuture<BatchReply> batch(java.util.List<String> messageIds) {
+        HttpRequest<?> request = HttpRequest.POST("/internal/messages/batch",
+                        java.util.Map.of("message_ids", messageIds))
+                .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE);
+        return Mono.from(http.exchange(request, String.class))
+                .timeout(timeout)
+                .map(response -> BatchReply.parse(response.body()))
+                .onErrorResume(e -> {
+                    LOG.warn("status-projector could not answer a batch of {} messages: {}", messageIds.size(),
+                            e.toString());
+                    return Mono.just(BatchReply.UNAVAILABLE);
+                })
+                .toFuture();
+    }
+
+    private static SearchReply unavailableSearch(String why) {
+        LOG.warn("status-projector could not search outbound messages: {}", why);
+        return SearchReply.UNAVAILABLE;
     }
 
     @Nullable

@@ -30,12 +30,17 @@ class ApiOperationTest {
 
     @Test
     void everyOperationNeedsThePermissionOfTheSeedsTable() {
-        Map<ApiOperation, String> seeds = Map.of(
-                ApiOperation.SEND_TEXT, "send_text", ApiOperation.SEND_INTERACTIVE, "send_text",
-                ApiOperation.SEND_TEMPLATE, "send_template", ApiOperation.SEND_MEDIA, "send_media",
-                ApiOperation.LIST_TEMPLATES, "view_templates", ApiOperation.GET_TEMPLATE, "view_templates",
-                ApiOperation.GET_MESSAGE, "view_messages", ApiOperation.LIST_INBOUND_MESSAGES, "view_messages",
-                ApiOperation.DOWNLOAD_MEDIA, "view_messages");
+        Map<ApiOperation, String> seeds = Map.ofEntries(
+                Map.entry(ApiOperation.SEND_TEXT, "send_text"), Map.entry(ApiOperation.SEND_INTERACTIVE, "send_text"),
+                Map.entry(ApiOperation.SEND_TEMPLATE, "send_template"),
+                Map.entry(ApiOperation.SEND_MEDIA, "send_media"),
+                Map.entry(ApiOperation.LIST_TEMPLATES, "view_templates"),
+                Map.entry(ApiOperation.GET_TEMPLATE, "view_templates"),
+                Map.entry(ApiOperation.GET_MESSAGE, "view_messages"),
+                Map.entry(ApiOperation.GET_MESSAGES, "view_messages"),
+                Map.entry(ApiOperation.LIST_OUTBOUND_MESSAGES, "view_messages"),
+                Map.entry(ApiOperation.LIST_INBOUND_MESSAGES, "view_messages"),
+                Map.entry(ApiOperation.DOWNLOAD_MEDIA, "view_messages"));
 
         assertThat(seeds).hasSize(ApiOperation.values().length);
         seeds.forEach((operation, name) -> assertThat(PermissionNames.of(operation.permission())).isEqualTo(name));

@@ -123,4 +123,26 @@ class SendGateScriptTest {
         assertThat(result.counters().refusedIndex()).isZero();
         assertThat(redis().exists("idem")).isZero();
     }
+
+    @Test
+    void thePassRecordIsSetInTheSameCallOnlyWhenTheSendPassesAndIsCounted() throws Exception {
+        SendGate.PassRecord record = new SendGate.PassRecord("acc:m-1", "{\"to\":\"+4915112345678\"}", 300_000);
+
+        assertThat(gate(new SendGate(COUNTERS, null, CLAIM, true, record)).verdict())
+                .isEqualTo(GateResult.Verdict.ALLOWED);
+        assertThat(redis().get("acc:m-1")).isEqualTo("{\"to\":\"+4915112345678\"}");
+        assertThat(redis().pttl("acc:m-1")).isBetween(1L, 300_000L);
+        assertThat(redis().get("idem")).isEqualTo("P|hash-a");
+
+        SendGate.PassRecord noClaim = new SendGate.PassRecord("acc:m-2", "x", 300_000);
+        assertThat(gate(new SendGate(COUNTERS, "win:1:+4915112345678", null, true, noClaim)).verdict())
+                .isEqualTo(GateResult.Verdict.OUTSIDE_WINDOW);
+        redis().set("win:1:+4915112345678", "1");
+        assertThat(gate(new SendGate(COUNTERS, "win:1:+4915112345678", null, false, noClaim)).verdict())
+                .isEqualTo(GateResult.Verdict.ALLOWED);
+        assertThat(redis().exists("acc:m-2")).as("neither refused nor peeked sends leave a record").isZero();
+        assertThat(gate(new SendGate(COUNTERS, "win:1:+4915112345678", null, true, noClaim)).verdict())
+                .isEqualTo(GateResult.Verdict.ALLOWED);
+        assertThat(redis().get("acc:m-2")).isEqualTo("x");
+    }
 }

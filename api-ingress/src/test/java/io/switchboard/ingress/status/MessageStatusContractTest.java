@@ -30,6 +30,7 @@ class MessageStatusContractTest {
     private static final String OTHER_ACCOUNTS_ID = "6f1c2a8e-0b7d-4c1e-9a55-3d2f1e0c9b8a";
     private static final String RESTORING_ID = "0a0a0a0a-1b1b-4c2c-8d3d-4e4e4e4e4e4e";
     private static final String BROKEN_ID = "7b7b7b7b-1b1b-4c2c-8d3d-4e4e4e4e4e4e";
+    private static final String FAILED_ID = "6f1c2a8e-0b7d-4c1e-9a55-3d2f1e0c9b8b";
 
     private static final Map<String, String> requestedPaths = new ConcurrentHashMap<>();
     private static HttpServer projector;
@@ -59,6 +60,8 @@ class MessageStatusContractTest {
             case OTHER_ACCOUNTS_ID -> write(exchange, 200, MessageStatusMapperTest.FAILED.replace("acct-1", "acct-x"));
             case RESTORING_ID -> write(exchange, 503, "{\"code\":\"STORE_NOT_READY\"}");
             case BROKEN_ID -> write(exchange, 200, "<html>oops</html>");
+            case FAILED_ID -> write(exchange, 200, MessageStatusMapperTest.FAILED.replace("acct-1", owner)
+                    .replace("6f1c2a8e-0b7d-4c1e-9a55-3d2f1e0c9b8a", FAILED_ID));
             default -> write(exchange, 404, "{\"code\":\"MESSAGE_NOT_FOUND\"}");
         }
     }
@@ -98,6 +101,28 @@ class MessageStatusContractTest {
         assertThat(data.get("timeline").get(2).get("status").asText()).isEqualTo("delivered");
         assertThat(data.get("timeline").get(2).get("timestamp").asText()).isEqualTo("2025-12-19T10:00:04.000Z");
         assertThat(body.get("meta").get("request_id").asText()).startsWith("req_");
+    }
+
+    @Test
+    void aFailureCarriesWhatsAppsNumericCodeInTheShapeOfTheStatusWebhooks() throws Exception {
+        JsonNode data = json(status(FAILED_ID)).get("data");
+
+        String expected = "{\"code\":131026,\"title\":\"Message undeliverable\","
+                + "\"message\":\"Receiver is incapable of receiving this message\",\"reason\":\"permanent\"}";
+        assertThat(data.get("error").toString()).isEqualTo(expected);
+        assertThat(data.get("error").get("code").isInt()).isTrue();
+        assertThat(data.get("timeline").get(1).get("error").toString()).isEqualTo(expected);
+        assertThat(data.get("direction").asText()).isEqualTo("outbound");
+    }
+
+    @Test
+    void theTimelineShowsWhatsAppsOwnTimestampBesideOurs() {
+        JsonNode delivered = json(status(OWN_ID)).get("data").get("timeline").get(2);
+
+        assertThat(delivered.get("timestamp").asText()).isEqualTo("2025-12-19T10:00:04.000Z");
+        assertThat(delivered.get("whatsapp_timestamp").asText()).isEqualTo("2025-12-19T10:00:03.000Z");
+        assertThat(json(status(OWN_ID)).get("data").get("timeline").get(1).get("whatsapp_timestamp").isNull())
+                .isTrue();
     }
 
     @Test

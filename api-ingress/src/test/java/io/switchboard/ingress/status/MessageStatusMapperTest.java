@@ -3,6 +3,7 @@ package io.switchboard.ingress.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.schemas.MessageError;
 import org.junit.jupiter.api.Test;
 
 class MessageStatusMapperTest {
@@ -13,9 +14,10 @@ class MessageStatusMapperTest {
              "reference":"test-msg-001","api_key_id":"0123456789abcdef","wamid":"wamid.HBgMOTE5ODc2NTQzMjEwFQIAERgS",
              "accepted_at":"2025-12-19T10:00:00.123Z","updated_at":"2025-12-19T10:00:04Z","attempts":1,
              "error":null,"future_field":{"x":1},
-             "timeline":[{"status":"queued","at":"2025-12-19T10:00:00.123Z","source":"ingress","error":null},
+             "timeline":[{"status":"queued","at":"2025-12-19T10:00:00.123Z","source":"api","error":null},
                          {"status":"sent","at":"2025-12-19T10:00:01.500Z","source":"dispatcher","error":null},
-                         {"status":"delivered","at":"2025-12-19T10:00:04Z","source":"webhook","error":null}]}
+                         {"status":"delivered","at":"2025-12-19T10:00:04Z","source":"whatsapp","error":null,
+                          "whatsapp_at":"2025-12-19T10:00:03Z"}]}
             """;
 
     static final String FAILED = """
@@ -23,7 +25,8 @@ class MessageStatusMapperTest {
              "recipient":"+14155550123","kind":"TEMPLATE","reference":null,"wamid":null,
              "accepted_at":"2025-12-19T10:00:00Z","updated_at":"2025-12-19T10:00:02Z","attempts":1,
              "error":{"code":131026,"title":"Message undeliverable","detail":"Receiver is incapable of receiving this message","reason":"permanent"},
-             "timeline":[{"status":"queued","at":"2025-12-19T10:00:00Z"},{"status":"failed","at":"2025-12-19T10:00:02Z"}]}
+             "timeline":[{"status":"queued","at":"2025-12-19T10:00:00Z"},{"status":"failed","at":"2025-12-19T10:00:02Z",
+               "error":{"code":131026,"title":"Message undeliverable","detail":"Receiver is incapable of receiving this message","reason":"permanent"}}]}
             """;
 
     @Test
@@ -39,10 +42,12 @@ class MessageStatusMapperTest {
         assertThat(view.createdAt()).isEqualTo("2025-12-19T10:00:00.123Z");
         assertThat(view.updatedAt()).isEqualTo("2025-12-19T10:00:04.000Z");
         assertThat(view.error()).isNull();
+        assertThat(view.direction()).isEqualTo("outbound");
         assertThat(view.timeline()).containsExactly(
-                new MessageStatusView.TimelineEntry("queued", "2025-12-19T10:00:00.123Z"),
-                new MessageStatusView.TimelineEntry("sent", "2025-12-19T10:00:01.500Z"),
-                new MessageStatusView.TimelineEntry("delivered", "2025-12-19T10:00:04.000Z"));
+                new MessageStatusView.TimelineEntry("queued", "2025-12-19T10:00:00.123Z", null, null),
+                new MessageStatusView.TimelineEntry("sent", "2025-12-19T10:00:01.500Z", null, null),
+                new MessageStatusView.TimelineEntry("delivered", "2025-12-19T10:00:04.000Z", "2025-12-19T10:00:03.000Z",
+                        null));
     }
 
     @Test
@@ -51,8 +56,10 @@ class MessageStatusMapperTest {
 
         assertThat(view.status()).isEqualTo("failed");
         assertThat(view.type()).isEqualTo("template");
-        assertThat(view.error()).isEqualTo(new MessageStatusView.ErrorView("131026", "Message undeliverable",
-                "Receiver is incapable of receiving this message"));
+        MessageError undeliverable = new MessageError(131026, "Message undeliverable",
+                "Receiver is incapable of receiving this message", "permanent");
+        assertThat(view.error()).isEqualTo(undeliverable);
+        assertThat(view.timeline().get(1).error()).isEqualTo(undeliverable);
     }
 
     @Test

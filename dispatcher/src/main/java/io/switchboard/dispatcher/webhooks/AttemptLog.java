@@ -19,10 +19,12 @@ final class AttemptLog {
 
     private final WebhookRecords records;
     private final MeterRegistry meters;
+    private final WebhookMetrics metrics;
 
-    AttemptLog(WebhookRecords records, MeterRegistry meters) {
+    AttemptLog(WebhookRecords records, MeterRegistry meters, WebhookMetrics metrics) {
         this.records = records;
         this.meters = meters;
+        this.metrics = metrics;
     }
 
     void attempt(LaneItem item, Instant at, Integer status, long latencyMs, String error, String outcome) {
@@ -36,8 +38,19 @@ final class AttemptLog {
                 .setOutcome(outcome).setReplay(item.record.getReplay()).build());
     }
 
+    /** An event dropped without an attempt; {@code why} is logged as the error and named by a fixed metric label. */
     void dropped(LaneItem item, Instant at, String why) {
         attempt(item, at, null, 0, why, DROPPED);
+        metrics.dropped(label(why));
+    }
+
+    /** The bounded label of a drop's reason. */
+    static String label(String why) {
+        return switch (why) {
+            case "endpoint deleted", "endpoint disabled", "account deleted", "account disabled" ->
+                    why.replace(' ', '_');
+            default -> why.startsWith("secret") ? "secret_undecryptable" : "other";
+        };
     }
 
     void parked() {

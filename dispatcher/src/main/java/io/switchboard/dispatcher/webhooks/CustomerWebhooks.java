@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and stops customer-webhook delivery with the dispatcher, only when {@code switchboard.webhooks.master-key}
- * is set. At start: topics exist, schemas are registered, endpoints, accounts and endpoint health are read, then the
- * fan-out and the delivery loop start. At close: the fan-out stops, the delivery loop commits what finished; events
- * still pending are redelivered by the next owner (their parked copies are on Kafka).
+ * is set. At start: topics exist, schemas are registered, endpoints, accounts, phone numbers and endpoint health are
+ * read, then the fan-out and the delivery loop start. At close: the fan-out stops, the delivery loop commits what
+ * finished; events still pending are redelivered by the next owner (their parked copies are on Kafka).
  */
 @Context
 @Requires(property = WebhookProperties.PREFIX + ".master-key", pattern = ".+")
@@ -33,7 +33,7 @@ public class CustomerWebhooks {
 
     private static final Logger LOG = LoggerFactory.getLogger(CustomerWebhooks.class);
     private static final List<Topic<?>> TOPICS = List.of(Topics.MESSAGE_STATUS, Topics.INBOUND_MESSAGES,
-            Topics.ACCOUNTS, Topics.WEBHOOK_ENDPOINTS, Topics.WEBHOOK_ENDPOINT_HEALTH, Topics.WEBHOOK_DELIVERIES,
+            Topics.ACCOUNTS, Topics.PHONE_NUMBERS, Topics.WEBHOOK_ENDPOINTS, Topics.WEBHOOK_ENDPOINT_HEALTH, Topics.WEBHOOK_DELIVERIES,
             Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_ATTEMPTS);
 
     private final WebhookProperties properties;
@@ -86,17 +86,26 @@ public class CustomerWebhooks {
         long interval = properties.getHealthPublishInterval().toMillis();
         timers.scheduleWithFixedDelay(health::publishPending, interval, interval, TimeUnit.MILLISECONDS);
         WebhookSender sender = new WebhookSender(properties.getConnectTimeout(), properties.getRequestTimeout(), clock);
-        DeliveryLanes lanes = new DeliveryLanes(directory, health, sender, records, properties, timers, clock, meters);
+        WebhookMetrics metrics = new WebhookMetrics(meters, properties.getMetricsMaxEndpoints());
+        DeliveryLanes lanes = new DeliveryLanes(directory, health, sender, records, properties, timers, clock, meters,
+                metrics);
         meters.gauge("webhooks.pending", lanes, DeliveryLanes::pending);
+        long metricsInterval = properties.getMetricsInterval().toMillis();
+        timers.scheduleWithFixedDelay(() -> metrics.refreshBacklog(lanes.pendingByEndpoint()), metricsInterval,
+                metricsInterval, TimeUnit.MILLISECONDS);
         log = new DeliveryLog(config, registry, records, properties.getLogLookback());
-        pump = new DeliveryPump(config, registry, properties, lanes);
-        fanout = new EventFanout(config, registry, properties, directory, records, clock);
+        pump = new DeliveryPump(config, registry, properties, lanes, meters);
+        fanout = new EventFanout(config, registry, properties, directory, records, clock, metrics, meters);
         pump.start();
         fanout.start();
     }
 
     DeliveryLog log() {
         return log;
+    }
+
+    EndpointDirectory directory() {
+        return directory;
     }
 
     /** Whether the fan-out, the delivery loop and the table followers are all running. */

@@ -1,6 +1,7 @@
 package io.switchboard.dispatcher.webhooks;
 
 import io.switchboard.dispatcher.PartitionOffsets;
+import io.switchboard.schemas.avro.AccountStatus;
 import io.switchboard.schemas.avro.WebhookDelivery;
 import io.switchboard.schemas.avro.WebhookEndpoint;
 import java.time.Clock;
@@ -49,8 +50,8 @@ final class DeliveryLanes {
 
     DeliveryLanes(EndpointDirectory directory, EndpointHealth health, WebhookSender sender, WebhookRecords records,
                   WebhookProperties properties, ScheduledExecutorService timers, Clock clock,
-                  io.micrometer.core.instrument.MeterRegistry meters) {
-        this.log = new AttemptLog(records, meters);
+                  io.micrometer.core.instrument.MeterRegistry meters, WebhookMetrics metrics) {
+        this.log = new AttemptLog(records, meters, metrics);
         this.directory = directory;
         this.health = health;
         this.sender = sender;
@@ -99,9 +100,10 @@ final class DeliveryLanes {
             return;
         }
         WebhookEndpoint endpoint = directory.endpoint(head.record.getEndpointId());
-        if (endpoint == null || !endpoint.getEnabled() || health.isDisabled(endpoint)) {
+        String stopped = stopped(endpoint);
+        if (stopped != null) {
             lane.poll();
-            drop(head, endpoint == null ? "endpoint deleted" : "endpoint disabled");
+            drop(head, stopped);
             pump(laneKey, parked);
             return;
         }
@@ -210,6 +212,22 @@ final class DeliveryLanes {
         }
     }
 
+    /**
+     * Why nothing may be delivered to {@code endpoint} now, or null: it was deleted, its account is disabled or
+     * deleted (its endpoints stop at once, whatever waits or is parked is dropped when its turn comes), or it was
+     * paused or disabled itself.
+     */
+    private String stopped(WebhookEndpoint endpoint) {
+        if (endpoint == null) {
+            return "endpoint deleted";
+        }
+        AccountStatus account = directory.accountStatus(endpoint.getAccountId());
+        if (account != AccountStatus.ACTIVE) {
+            return account == AccountStatus.DELETED ? "account deleted" : "account disabled";
+        }
+        return !endpoint.getEnabled() || health.isDisabled(endpoint) ? "endpoint disabled" : null;
+    }
+
     /** Moves a hot lane's head to webhook-retries; its offset finishes once Kafka acknowledged the parked copy. */
     private void park(String laneKey, LaneItem head) {
         hot.get(laneKey).poll();
@@ -245,6 +263,20 @@ final class DeliveryLanes {
             lanes.values().removeIf(ArrayDeque::isEmpty);
         }
         parking.release(partitions);
+    }
+
+    /** Events waiting in memory per endpoint, fresh and parked. */
+    synchronized Map<String, Integer> pendingByEndpoint() {
+        Map<String, Integer> byEndpoint = new HashMap<>();
+        for (Map<String, ArrayDeque<LaneItem>> lanes : java.util.List.of(hot, retry)) {
+            for (ArrayDeque<LaneItem> lane : lanes.values()) {
+                LaneItem head = lane.peek();
+                if (head != null) {
+                    byEndpoint.merge(head.record.getEndpointId(), lane.size(), Integer::sum);
+                }
+            }
+        }
+        return byEndpoint;
     }
 
     /** Events waiting in memory, fresh and parked. */

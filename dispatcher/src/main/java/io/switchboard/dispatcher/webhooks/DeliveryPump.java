@@ -38,11 +38,13 @@ final class DeliveryPump implements AutoCloseable {
     private final Map<TopicPartition, PartitionOffsets> offsets = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> retriesEndAtAssignment = new HashMap<>();
     private final int maxPending;
+    private final ConsumerLag lag;
     private boolean backpressure;
     private final Thread thread;
     private volatile boolean running = true;
 
-    DeliveryPump(Map<String, Object> kafka, String registryUrl, WebhookProperties properties, DeliveryLanes lanes) {
+    DeliveryPump(Map<String, Object> kafka, String registryUrl, WebhookProperties properties, DeliveryLanes lanes,
+                 io.micrometer.core.instrument.MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getGroupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -52,6 +54,8 @@ final class DeliveryPump implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, Topics.WEBHOOK_DELIVERIES.keySerde().deserializer(), values);
         this.lanes = lanes;
         this.maxPending = properties.getMaxPending();
+        this.lag = new ConsumerLag(meters, properties.getGroupId(),
+                List.of(Topics.WEBHOOK_DELIVERIES.name(), Topics.WEBHOOK_RETRIES.name()));
         this.thread = new Thread(this::run, "webhooks-delivery");
         thread.setDaemon(true);
     }
@@ -76,6 +80,7 @@ final class DeliveryPump implements AutoCloseable {
                     lanes.accept(record.value(), record.topic().equals(Topics.WEBHOOK_RETRIES.name()), tracker,
                             record.offset());
                 }
+                lag.measure(consumer);
                 resumeCaughtUp();
                 applyBackpressure();
                 commit(false);

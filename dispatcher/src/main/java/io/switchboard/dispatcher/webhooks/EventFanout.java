@@ -2,6 +2,7 @@ package io.switchboard.dispatcher.webhooks;
 
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.Account;
+import io.switchboard.schemas.avro.AccountStatus;
 import io.switchboard.schemas.avro.InboundMessage;
 import io.switchboard.schemas.avro.MessageStatus;
 import io.switchboard.schemas.avro.WebhookDelivery;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * ({@link StatusEvents}, {@link InboundEvents}) and writes one {@code webhook-deliveries} record per subscribed
  * endpoint, keyed like the source record. Offsets are committed only after every record of the poll was acknowledged;
  * a failed write rewinds to the batch's first offsets, so nothing is skipped (re-written events keep their webhook ids).
- * It never calls a customer: a slow endpoint cannot hold it up.
+ * It never calls a customer: a slow endpoint cannot hold it up. Events of a deleted account, and inbound messages to
+ * a number no account owns, are written for no endpoint and counted; a disabled account's events are written, and
+ * dropped when delivered (so a replay can send them once the account is enabled again).
  */
 final class EventFanout implements AutoCloseable {
 
@@ -42,11 +45,14 @@ final class EventFanout implements AutoCloseable {
     private final StatusEvents statusEvents = new StatusEvents(100_000);
     private final ReplyContext replies;
     private final Clock clock;
+    private final WebhookMetrics metrics;
+    private final ConsumerLag lag;
     private final Thread thread;
     private volatile boolean running = true;
 
     EventFanout(Map<String, Object> kafka, String registryUrl, WebhookProperties properties,
-                EndpointDirectory directory, WebhookRecords records, Clock clock) {
+                EndpointDirectory directory, WebhookRecords records, Clock clock, WebhookMetrics metrics,
+                io.micrometer.core.instrument.MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getFanoutGroupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -59,6 +65,9 @@ final class EventFanout implements AutoCloseable {
         this.directory = directory;
         this.records = records;
         this.clock = clock;
+        this.metrics = metrics;
+        this.lag = new ConsumerLag(meters, properties.getFanoutGroupId(),
+                List.of(Topics.MESSAGE_STATUS.name(), Topics.INBOUND_MESSAGES.name()));
         this.replies = new ReplyContext(properties.getProjectorUrl(), properties.getProjectorTimeout());
         this.thread = new Thread(this::run, "webhooks-fanout");
         thread.setDaemon(true);
@@ -74,7 +83,9 @@ final class EventFanout implements AutoCloseable {
             while (running) {
                 List<CompletableFuture<?>> writes = new ArrayList<>();
                 Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                var polled = consumer.poll(Duration.ofMillis(200));
+                lag.measure(consumer);
+                for (ConsumerRecord<String, byte[]> record : polled) {
                     firstOffsets.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
                     for (CustomerEvent event : events(record)) {
                         for (WebhookEndpoint endpoint : directory.subscribers(event)) {
@@ -108,11 +119,17 @@ final class EventFanout implements AutoCloseable {
         }
         try {
             if (record.topic().equals(Topics.MESSAGE_STATUS.name())) {
-                return statusEvents.of(record.key(), statuses.deserialize(record.topic(), record.value()));
+                MessageStatus status = statuses.deserialize(record.topic(), record.value());
+                List<CustomerEvent> events = statusEvents.of(record.key(), status);
+                return events.isEmpty() || !deleted(status.getAccountId(), events.size()) ? events : List.of();
             }
             InboundMessage message = inbound.deserialize(record.topic(), record.value());
             Account account = directory.accountOfNumber(message.getPhoneNumberId());
-            return account == null ? List.of() : List.of(InboundEvents.of(record.key(), message,
+            if (account == null) {
+                metrics.unrouted("no_owner");
+                return List.of();
+            }
+            return deleted(account.getAccountId(), 1) ? List.of() : List.of(InboundEvents.of(record.key(), message,
                     account.getAccountId(), account.getDisplayPhoneNumber(),
                     replies.messageIdOf(message.getContextWamid())));
         } catch (RuntimeException e) {
@@ -120,6 +137,17 @@ final class EventFanout implements AutoCloseable {
                     record.offset(), e.toString());
             return List.of();
         }
+    }
+
+    /** Whether the account is deleted; its {@code events} are then counted and never written. */
+    private boolean deleted(String accountId, int events) {
+        if (directory.accountStatus(accountId) != AccountStatus.DELETED) {
+            return false;
+        }
+        for (int i = 0; i < events; i++) {
+            metrics.unrouted("account_deleted");
+        }
+        return true;
     }
 
     private WebhookDelivery delivery(WebhookEndpoint endpoint, CustomerEvent event) {

@@ -2,6 +2,7 @@ package io.switchboard.dispatcher.webhooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.switchboard.schemas.MessageError;
 import io.switchboard.schemas.avro.ErrorInfo;
 import io.switchboard.schemas.avro.MessageState;
 import io.switchboard.schemas.avro.MessageStatus;
@@ -18,7 +19,9 @@ import java.util.Set;
  * transition (sent, delivered, read, failed, expired; {@code queued} is not an event), never one per record, since
  * the projector rewrites a message's record for changes that are no transition. Which transitions were announced is
  * remembered per message in a bounded LRU; a record whose message fell out of it (or was read again after a restart)
- * announces its transitions again with the same webhook ids, which receivers drop.
+ * announces its transitions again with the same webhook ids, which receivers drop. {@code timestamp} is when
+ * Switchboard learnt of the transition, {@code whatsapp_timestamp} WhatsApp's own (whole-second) timestamp of the
+ * statuses it reported; {@code error} has the one shape of {@link MessageError}, exactly as the status API shows it.
  */
 public final class StatusEvents {
 
@@ -65,19 +68,11 @@ public final class StatusEvents {
         data.put("reference", status.getReference());
         data.put("recipient", status.getRecipient());
         data.put("wamid", status.getWamid());
+        data.put("whatsapp_timestamp", transition.getWhatsappAt() == null ? null
+                : CustomerEvent.timestamp(transition.getWhatsappAt()));
         ErrorInfo error = transition.getError() != null ? transition.getError()
                 : transition.getStatus() == MessageState.FAILED ? status.getError() : null;
-        if (error != null) {
-            ObjectNode node = data.putObject("error");
-            if (error.getCode() != null) {
-                node.put("code", error.getCode());
-            } else {
-                node.putNull("code");
-            }
-            node.put("title", error.getTitle());
-            node.put("detail", error.getDetail());
-            node.put("reason", error.getReason());
-        }
+        data.set("error", JSON.valueToTree(MessageError.of(error)));
         return root.toString();
     }
 }

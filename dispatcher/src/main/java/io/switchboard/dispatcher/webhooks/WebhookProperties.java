@@ -32,6 +32,8 @@ public class WebhookProperties {
     private Duration logLookback = Duration.ofDays(7);
     private String projectorUrl;
     private Duration projectorTimeout = Duration.ofSeconds(2);
+    private Duration metricsInterval = Duration.ofSeconds(5);
+    private int metricsMaxEndpoints = 50;
 
     @Nullable
     public String getMasterKey() {
@@ -153,6 +155,24 @@ public class WebhookProperties {
 
     public void setProjectorTimeout(Duration projectorTimeout) {
         this.projectorTimeout = projectorTimeout;
+    }
+
+    /** How often the backlog per endpoint is published to the metrics. */
+    public Duration getMetricsInterval() {
+        return metricsInterval;
+    }
+
+    public void setMetricsInterval(Duration metricsInterval) {
+        this.metricsInterval = metricsInterval;
+    }
+
+    /** How many endpoints the backlog metric names; the others are summed as one row. */
+    public int getMetricsMaxEndpoints() {
+        return metricsMaxEndpoints;
+    }
+
+    public void setMetricsMaxEndpoints(int metricsMaxEndpoints) {
+        this.metricsMaxEndpoints = Math.max(0, metricsMaxEndpoints);
     }
 
     @Override

@@ -46,9 +46,29 @@ class StatusEventsTest {
         assertThat(body.get("event").asText()).isEqualTo("message.status");
         assertThat(body.get("timestamp").asText()).isEqualTo("2025-12-23T14:30:03.000Z");
         assertThat(body.at("/data/status").asText()).isEqualTo("failed");
-        assertThat(body.at("/data/error/code").asInt()).isEqualTo(131026);
-        assertThat(body.at("/data/error/title").asText()).isEqualTo("Message undeliverable");
+        assertThat(body.at("/data/error").toString()).as("the status API's error object, byte for byte")
+                .isEqualTo("{\"code\":131026,\"title\":\"Message undeliverable\","
+                        + "\"message\":\"Unable to deliver message\",\"reason\":\"PERMANENT\"}");
         assertThat(body.at("/data/reference").asText()).isEqualTo("order-789");
+    }
+
+    @Test
+    void aWhatsAppStatusCarriesWhatsAppsOwnTimestampBesideOurs() throws Exception {
+        String id = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f";
+        MessageStatus delivered = WebhookFixtures.status("acct", id, MessageState.QUEUED, MessageState.SENT,
+                MessageState.DELIVERED);
+        StatusTransition last = delivered.getTimeline().get(2);
+        last.setAt(java.time.Instant.parse("2025-12-23T14:30:02.612Z"));
+        last.setWhatsappAt(java.time.Instant.parse("2025-12-23T14:30:02Z"));
+
+        List<CustomerEvent> out = events.of(id, delivered);
+        JsonNode deliveredEvent = JSON.readTree(out.get(1).payload());
+        JsonNode sentEvent = JSON.readTree(out.get(0).payload());
+
+        assertThat(deliveredEvent.get("timestamp").asText()).isEqualTo("2025-12-23T14:30:02.612Z");
+        assertThat(deliveredEvent.at("/data/whatsapp_timestamp").asText()).isEqualTo("2025-12-23T14:30:02.000Z");
+        assertThat(deliveredEvent.at("/data/error").isNull()).isTrue();
+        assertThat(sentEvent.at("/data/whatsapp_timestamp").isNull()).isTrue();
     }
 
     @Test

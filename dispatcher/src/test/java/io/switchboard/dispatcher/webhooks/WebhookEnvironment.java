@@ -74,6 +74,10 @@ final class WebhookEnvironment implements AutoCloseable {
         }
     }
 
+    ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
     <V extends SpecificRecord> void produce(Topic<V> topic, String key, V value) throws Exception {
         byte[] bytes = topic.valueSerde(registry.url()).serializer().serialize(topic.name(), value);
         producer.send(new ProducerRecord<>(topic.name(), key, bytes)).get();

@@ -37,14 +37,18 @@ public record MessageStatusView(
             @JsonProperty("reason") String reason) {
     }
 
-    /** One status change: to which status, when, reported by whom, and the error for failures. */
+    /**
+     * One status change: to which status, when Switchboard learnt it, reported by whom, the error for failures, and
+     * WhatsApp's own timestamp for WhatsApp's statuses.
+     */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record TransitionView(
             @JsonProperty("status") String status,
             @JsonProperty("at") String at,
             @JsonProperty("source") String source,
-            @JsonProperty("error") ErrorView error) {
+            @JsonProperty("error") ErrorView error,
+            @JsonProperty("whatsapp_at") String whatsappAt) {
     }
 
     /** The body of a 404 or 503: {@code {"code":"MESSAGE_NOT_FOUND"}} or {@code {"code":"STORE_NOT_READY"}}. */

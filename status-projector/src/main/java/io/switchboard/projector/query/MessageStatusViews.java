@@ -32,7 +32,7 @@ public final class MessageStatusViews {
 
     private static MessageStatusView.TransitionView transition(StatusTransition t) {
         return new MessageStatusView.TransitionView(lower(t.getStatus()), iso(t.getAt()), t.getSource(),
-                error(t.getError()));
+                error(t.getError()), iso(t.getWhatsappAt()));
     }
 
     private static MessageStatusView.ErrorView error(ErrorInfo e) {

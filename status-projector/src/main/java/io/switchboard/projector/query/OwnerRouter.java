@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -101,6 +102,34 @@ public class OwnerRouter {
             byKey.put(key, found);
         }
         return found;
+    }
+
+    /**
+     * The active owner of every partition {@code 0..partitions-1} of {@code store}, for queries that read all of a
+     * store's partitions (scatter-gather); empty when Streams is not running or any partition has no settled owner.
+     * Asks Streams' metadata once per partition, which waits on its lock: call it off the event loop.
+     */
+    public Optional<Map<Integer, HostInfo>> partitionOwners(String store, int partitions) {
+        Optional<KafkaStreams> running = projector.streams().filter(s -> s.state() == KafkaStreams.State.RUNNING);
+        if (running.isEmpty() || projector.self().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Integer, HostInfo> owners = new java.util.TreeMap<>();
+        try {
+            for (int partition = 0; partition < partitions; partition++) {
+                int fixed = partition;
+                StreamPartitioner<String, Object> onePartition = (topic, key, value, count) ->
+                        Optional.of(java.util.Set.of(fixed));
+                KeyQueryMetadata owner = running.get().queryMetadataForKey(store, "", onePartition);
+                if (!settled(owner) || owner.partition() != partition) {
+                    return Optional.empty();
+                }
+                owners.put(partition, owner.activeHost());
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of(owners);
     }
 
     private static boolean settled(KeyQueryMetadata owner) {

@@ -4,6 +4,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -11,6 +12,7 @@ import io.micronaut.http.uri.UriBuilder;
 import io.switchboard.projector.ProjectorConfig;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +50,29 @@ public class PeerForwarder {
      * @param key        the key owned by {@code owner}
      */
     public CompletableFuture<QueryAnswer> forward(HostInfo owner, String collection, String key) {
-        URI uri = UriBuilder.of(URI.create("http://" + owner.host() + ":" + owner.port()))
-                .path("internal").path(collection).path(key).build();
-        HttpRequest<?> request = HttpRequest.GET(uri).header(FORWARDED_HEADER, "1").accept(MediaType.APPLICATION_JSON);
+        URI uri = UriBuilder.of(base(owner)).path("internal").path(collection).path(key).build();
+        return exchange(owner, HttpRequest.GET(uri));
+    }
+
+    /** {@code GET path?query} at {@code owner}, marked as forwarded; the answer as it came, or not ready. */
+    public CompletableFuture<QueryAnswer> get(HostInfo owner, String path, Map<String, String> query) {
+        UriBuilder uri = UriBuilder.of(base(owner)).path(path);
+        query.forEach(uri::queryParam);
+        return exchange(owner, HttpRequest.GET(uri.build()));
+    }
+
+    /** {@code POST path} with a JSON body at {@code owner}, marked as forwarded. */
+    public CompletableFuture<QueryAnswer> post(HostInfo owner, String path, Object body) {
+        URI uri = UriBuilder.of(base(owner)).path(path).build();
+        return exchange(owner, HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    private static URI base(HostInfo owner) {
+        return URI.create("http://" + owner.host() + ":" + owner.port());
+    }
+
+    private CompletableFuture<QueryAnswer> exchange(HostInfo owner, MutableHttpRequest<?> request) {
+        request.header(FORWARDED_HEADER, "1").accept(MediaType.APPLICATION_JSON_TYPE);
         return first(client.exchange(request, BYTES, BYTES))
                 .orTimeout(config.getForwardTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> error == null ? relay(response) : relayError(owner, error));

@@ -11,15 +11,17 @@ import java.util.Objects;
  *
  * @param messageId our message id
  * @param kind what the fact says
- * @param at when it happened: acceptance time, the dispatcher's event time, or WhatsApp's own timestamp
+ * @param at when Switchboard learnt it, on its own clock: acceptance time, the dispatcher's event time, or the time
+ *           webhook-ingest received WhatsApp's status
  * @param source {@link FactSource#API}, {@link FactSource#DISPATCHER} or {@link FactSource#WHATSAPP}
  * @param wamid WhatsApp's message id when the fact carries it, else null
  * @param attempt the dispatcher's attempt number (0 when unknown)
  * @param error why the message failed or expired, else null
  * @param metadata what the fact tells about the message itself; {@link Metadata#NONE} when nothing
+ * @param whatsappAt WhatsApp's own timestamp of a status it reported (whole seconds), else null
  */
 public record StatusFact(String messageId, FactKind kind, Instant at, String source, String wamid, int attempt,
-                         ErrorInfo error, Metadata metadata) {
+                         ErrorInfo error, Metadata metadata, Instant whatsappAt) {
 
     public StatusFact {
         Objects.requireNonNull(messageId, "messageId");
@@ -29,25 +31,35 @@ public record StatusFact(String messageId, FactKind kind, Instant at, String sou
         metadata = metadata == null ? Metadata.NONE : metadata;
     }
 
+    /** A fact without WhatsApp's own timestamp. */
+    public StatusFact(String messageId, FactKind kind, Instant at, String source, String wamid, int attempt,
+                      ErrorInfo error, Metadata metadata) {
+        this(messageId, kind, at, source, wamid, attempt, error, metadata, null);
+    }
+
     /** A fact with no wamid, attempt, error or metadata. */
     public static StatusFact of(String messageId, FactKind kind, Instant at, String source) {
         return new StatusFact(messageId, kind, at, source, null, 0, null, Metadata.NONE);
     }
 
     public StatusFact withWamid(String newWamid) {
-        return new StatusFact(messageId, kind, at, source, newWamid, attempt, error, metadata);
+        return new StatusFact(messageId, kind, at, source, newWamid, attempt, error, metadata, whatsappAt);
     }
 
     public StatusFact withError(ErrorInfo newError) {
-        return new StatusFact(messageId, kind, at, source, wamid, attempt, newError, metadata);
+        return new StatusFact(messageId, kind, at, source, wamid, attempt, newError, metadata, whatsappAt);
     }
 
     public StatusFact withAttempt(int newAttempt) {
-        return new StatusFact(messageId, kind, at, source, wamid, newAttempt, error, metadata);
+        return new StatusFact(messageId, kind, at, source, wamid, newAttempt, error, metadata, whatsappAt);
+    }
+
+    public StatusFact withWhatsappAt(Instant newWhatsappAt) {
+        return new StatusFact(messageId, kind, at, source, wamid, attempt, error, metadata, newWhatsappAt);
     }
 
     public StatusFact withMetadata(Metadata newMetadata) {
-        return new StatusFact(messageId, kind, at, source, wamid, attempt, error, newMetadata);
+        return new StatusFact(messageId, kind, at, source, wamid, attempt, error, newMetadata, whatsappAt);
     }
 
     /**

@@ -23,8 +23,11 @@ import java.util.Optional;
  *       fills the metadata in later and puts the acceptance first in the timeline; the status never goes back.</li>
  *   <li>Metadata, the wamid and the attempt count are filled in from any fact that knows them; known values are
  *       never overwritten, so duplicates and replays change nothing.</li>
- *   <li>Every status change is appended to the timeline with the fact's time, source and (for failures) error. The
- *       timeline is capped at {@link #TIMELINE_LIMIT} entries, keeping the acceptance and the newest ones.</li>
+ *   <li>Every status change is appended to the timeline with the fact's time (Switchboard's clock), source, WhatsApp's
+ *       own timestamp for WhatsApp's statuses, and (for failures) error. An entry's time is never before the
+ *       previous entry's: a status that overtook another (WhatsApp's webhook arriving before the dispatcher's own
+ *       result) or a skewed clock takes the previous entry's time, so the timeline reads in order. It is capped at
+ *       {@link #TIMELINE_LIMIT} entries, keeping the acceptance and the newest ones.</li>
  *   <li>{@code updatedAt} is the latest event time of the facts that changed the record.</li>
  * </ul>
  */
@@ -155,7 +158,7 @@ public final class StatusStateMachine {
         boolean known = next.getTimeline().stream().anyMatch(t -> t.getStatus() == MessageState.QUEUED);
         if (!known) {
             List<StatusTransition> timeline = new ArrayList<>(next.getTimeline());
-            timeline.add(0, transition(MessageState.QUEUED, fact.at(), fact.source(), null));
+            timeline.add(0, transition(MessageState.QUEUED, fact.at(), fact.source(), null, null));
             next.setTimeline(capped(timeline));
         }
     }
@@ -167,12 +170,18 @@ public final class StatusStateMachine {
         // The top-level error describes the current status; a revived message keeps its failure in the timeline.
         next.setError(error);
         List<StatusTransition> timeline = new ArrayList<>(next.getTimeline());
-        timeline.add(transition(state, fact.at(), fact.source(), error));
+        Instant at = fact.at();
+        if (!timeline.isEmpty() && timeline.get(timeline.size() - 1).getAt().isAfter(at)) {
+            at = timeline.get(timeline.size() - 1).getAt();
+        }
+        timeline.add(transition(state, at, fact.source(), error, fact.whatsappAt()));
         next.setTimeline(capped(timeline));
     }
 
-    private static StatusTransition transition(MessageState state, Instant at, String source, ErrorInfo error) {
-        return StatusTransition.newBuilder().setStatus(state).setAt(at).setSource(source).setError(error).build();
+    private static StatusTransition transition(MessageState state, Instant at, String source, ErrorInfo error,
+                                               Instant whatsappAt) {
+        return StatusTransition.newBuilder().setStatus(state).setAt(at).setSource(source).setError(error)
+                .setWhatsappAt(whatsappAt).build();
     }
 
     private static List<StatusTransition> capped(List<StatusTransition> timeline) {

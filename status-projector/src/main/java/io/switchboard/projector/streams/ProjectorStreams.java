@@ -1,5 +1,6 @@
 package io.switchboard.projector.streams;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.annotation.Value;
@@ -13,6 +14,7 @@ import io.switchboard.projector.topology.StatusTopology;
 import io.switchboard.schemas.Topic;
 import io.switchboard.schemas.TopicProvisioner;
 import io.switchboard.schemas.Topics;
+import io.switchboard.schemas.avro.MessageState;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -51,6 +53,8 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
     private final RecentStatuses recentStatuses;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics metrics;
+    private volatile InputLag lag;
+    private final Map<MessageState, Counter> changes = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile HostInfo self;
     private final AtomicLong stateChanges = new AtomicLong();
 
@@ -91,7 +95,7 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
 
         StreamsBuilder builder = new StreamsBuilder();
         StatusTopology.build(builder, ProjectorSerdes.forRegistry(registryUrl), config.getHeldRetention(),
-                Stores::persistentKeyValueStore, recentStatuses, eventsCoPartitioned);
+                Stores::persistentKeyValueStore, recentStatuses, eventsCoPartitioned, this::countChange);
         KafkaStreams created = new KafkaStreams(builder.build(),
                 StreamsSettings.of(config, bootstrapServers, replicationFactor, self));
         created.setUncaughtExceptionHandler(error -> {
@@ -104,8 +108,22 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
         });
         metrics = new KafkaStreamsMetrics(created);
         metrics.bindTo(meterRegistry);
+        String app = config.getApplicationId();
+        lag = new InputLag(Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)), app,
+                List.of(Topics.SEND_COMMANDS.name(), Topics.MESSAGE_EVENTS.name(), Topics.STATUS_UPDATES.name(),
+                        StatusTopology.repartitionTopic(app, StatusTopology.FACTS_BY_MESSAGE),
+                        StatusTopology.repartitionTopic(app, StatusTopology.SENT_BY_WAMID)),
+                meterRegistry);
+        lag.start(config.getLagInterval());
         streams = created;
         created.start();
+    }
+
+    /** {@code projector_status_changes_total{status}}: messages that moved to each status, as the applier wrote it. */
+    private void countChange(MessageState status) {
+        changes.computeIfAbsent(status, s -> Counter.builder("projector.status.changes")
+                .tag("status", s.name().toLowerCase(java.util.Locale.ROOT))
+                .description("Messages that moved to this status").register(meterRegistry)).increment();
     }
 
     /** The running Streams instance, once started. */
@@ -141,6 +159,9 @@ public class ProjectorStreams implements ApplicationEventListener<ServerStartupE
         running.close(config.getCloseTimeout());
         if (metrics != null) {
             metrics.close();
+        }
+        if (lag != null) {
+            lag.close();
         }
         streams = null;
     }

@@ -29,7 +29,7 @@ public final class FactCodec {
         MessageState claimed = fact.kind().state();
         if (claimed != null) {
             timeline.add(StatusTransition.newBuilder().setStatus(claimed).setAt(fact.at()).setSource(fact.source())
-                    .setError(fact.error()).build());
+                    .setError(fact.error()).setWhatsappAt(fact.whatsappAt()).build());
         }
         StatusFact.Metadata m = fact.metadata();
         return MessageStatus.newBuilder()
@@ -60,6 +60,7 @@ public final class FactCodec {
         }
         StatusTransition claim = envelope.getTimeline().get(0);
         return new StatusFact(envelope.getMessageId(), FactKind.of(claim.getStatus()), claim.getAt(),
-                claim.getSource(), envelope.getWamid(), envelope.getAttempts(), claim.getError(), metadata);
+                claim.getSource(), envelope.getWamid(), envelope.getAttempts(), claim.getError(), metadata,
+                claim.getWhatsappAt());
     }
 }

@@ -12,9 +12,10 @@ import java.util.Optional;
 /**
  * Turns each input record into the {@link StatusFact} it stands for. A send command is the message's acceptance
  * (queued, with all its metadata, at {@code acceptedAt}); a dispatcher event is queued, attempt, sent (with the
- * wamid), failed or expired at the dispatcher's time; a WhatsApp status is sent, delivered, read or failed at
- * WhatsApp's own timestamp. WhatsApp's {@code played}, {@code deleted} and unknown statuses say nothing about
- * delivery and are not facts.
+ * wamid), failed or expired at the dispatcher's time; a WhatsApp status is sent, delivered, read or failed at the
+ * time webhook-ingest received it, with WhatsApp's own timestamp beside it (whole seconds, another clock: mixing the
+ * two put a {@code delivered} before the {@code sent} of the same second). WhatsApp's {@code played}, {@code deleted}
+ * and unknown statuses say nothing about delivery and are not facts.
  */
 public final class FactMapper {
 
@@ -74,7 +75,8 @@ public final class FactMapper {
         StatusFact.Metadata metadata = new StatusFact.Metadata(null, update.getPhoneNumberId(), null, null, null,
                 null, null);
         ErrorInfo error = update.getErrors() == null || update.getErrors().isEmpty() ? null : update.getErrors().get(0);
-        return Optional.of(StatusFact.of(messageId, kind, update.getOccurredAt(), FactSource.WHATSAPP)
+        return Optional.of(StatusFact.of(messageId, kind, update.getReceivedAt(), FactSource.WHATSAPP)
+                .withWhatsappAt(update.getOccurredAt())
                 .withWamid(update.getWamid())
                 .withError(kind == FactKind.FAILED ? error : null)
                 .withMetadata(metadata));

@@ -20,14 +20,17 @@ import org.apache.kafka.common.serialization.Serializer;
  * as epoch milliseconds, the precision of the Avro schemas they come from; enums by name). No registry, no schema
  * resolution: the topic is written and read by this application only, and its records live until the next commit.
  *
- * <p>Upgrades: records written by an older projector (the Confluent wire format, magic byte 0, carrying the
- * {@link MessageStatus} envelope of {@link FactCodec}) are still read, with {@code legacy}; the first byte tells the
- * two apart. A new layout must take a new version byte and keep reading the old one for one release.
+ * <p>Upgrades: version 2 appends WhatsApp's own timestamp to version 1's fields; version 1 is still read (no
+ * WhatsApp timestamp). Records written by an older projector in the Confluent wire format (magic byte 0, carrying the
+ * {@link MessageStatus} envelope of {@link FactCodec}) are still read, with {@code legacy}; the first byte tells them
+ * apart. A new layout must take a new version byte and keep reading the old one for one release.
  */
 public final class FactSerde implements Serde<StatusFact>, Serializer<StatusFact>, Deserializer<StatusFact> {
 
     /** First byte of every fact in this encoding; the Confluent wire format starts with 0. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
+    /** The layout before WhatsApp's own timestamp was carried. */
+    static final byte VERSION_1 = 1;
     private static final byte CONFLUENT_MAGIC = 0;
 
     private final Deserializer<MessageStatus> legacy;
@@ -87,6 +90,7 @@ public final class FactSerde implements Serde<StatusFact>, Serializer<StatusFact
         out.string(m.reference());
         out.string(m.apiKeyId());
         out.instant(m.acceptedAt());
+        out.instant(fact.whatsappAt());
         return out.bytes();
     }
 
@@ -99,7 +103,7 @@ public final class FactSerde implements Serde<StatusFact>, Serializer<StatusFact
             MessageStatus envelope = legacy.deserialize(topic, data);
             return envelope == null ? null : FactCodec.decode(envelope);
         }
-        if (data.length == 0 || data[0] != VERSION) {
+        if (data.length == 0 || data[0] != VERSION && data[0] != VERSION_1) {
             throw new SerializationException("Unknown status fact encoding " + (data.length == 0 ? "(empty)" : data[0]));
         }
         ByteBuffer in = ByteBuffer.wrap(data, 1, data.length - 1);
@@ -121,7 +125,8 @@ public final class FactSerde implements Serde<StatusFact>, Serializer<StatusFact
         String messageKind = string(in);
         StatusFact.Metadata metadata = new StatusFact.Metadata(accountId, phoneNumberId, recipient,
                 messageKind == null ? null : MessageKind.valueOf(messageKind), string(in), string(in), instant(in));
-        return new StatusFact(messageId, kind, at, source, wamid, attempt, error, metadata);
+        Instant whatsappAt = data[0] == VERSION_1 ? null : instant(in);
+        return new StatusFact(messageId, kind, at, source, wamid, attempt, error, metadata, whatsappAt);
     }
 
     private static String string(ByteBuffer in) {

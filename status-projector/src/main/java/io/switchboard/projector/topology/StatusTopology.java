@@ -31,7 +31,7 @@ import org.apache.kafka.streams.state.Stores;
  *                 │                                                                                   ▼
  *                 │                                    facts-by-message repartition ──┐
  *                 └─(queued/attempt/sent/failed/expired facts, key messageId already)─┴► status applier
- *                                                                       [message-store] ──► message-status
+ *                                                      [message-store, outbound-index] ──► message-status
  * </pre>
  *
  * <p>The wamid indexer and the status resolver share the {@code wamid-index} and {@code held-statuses} stores, so
@@ -50,14 +50,28 @@ public final class StatusTopology {
     public static final String MESSAGE_STORE = "message-store";
     /** Wamid -> message id, from the dispatcher's send results and WhatsApp's callback data. */
     public static final String WAMID_INDEX_STORE = "wamid-index";
+    /**
+     * The outbound index ({@link OutboundKeys}): each account's messages newest first, by account, recipient and
+     * reference; beside the message store in the applier's task, so a partition's index and statuses agree.
+     */
+    public static final String OUTBOUND_INDEX_STORE = "outbound-index";
     /** WhatsApp statuses whose wamid is not indexed yet. */
     public static final String HELD_STATUSES_STORE = "held-statuses";
     /** How long a status waits for its send result before it is purged. */
     public static final Duration DEFAULT_HELD_RETENTION = Duration.ofDays(7);
+    /** The repartition of every fact by message id (Streams names its topic {@link #repartitionTopic}). */
+    public static final String FACTS_BY_MESSAGE = "facts-by-message";
+    /** The repartition of the dispatcher's send results by wamid. */
+    public static final String SENT_BY_WAMID = "sent-by-wamid";
     /** Partitions of the {@code facts-by-message} repartition topic: as many as {@code message-status}. */
     public static final int FACT_PARTITIONS = Topics.MESSAGE_STATUS.partitions();
 
     private StatusTopology() {
+    }
+
+    /** The topic Streams creates for the repartition {@code name} of application {@code applicationId}. */
+    public static String repartitionTopic(String applicationId, String name) {
+        return applicationId + "-" + name + "-repartition";
     }
 
     public static void build(StreamsBuilder builder, ProjectorSerdes serdes) {
@@ -96,8 +110,17 @@ public final class StatusTopology {
     public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
                              Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent,
                              boolean eventsCoPartitioned) {
+        build(builder, serdes, heldRetention, stores, recent, eventsCoPartitioned, StatusChanges.none());
+    }
+
+    /** @param changes told of every status a message moves to (the throughput metric) */
+    public static void build(StreamsBuilder builder, ProjectorSerdes serdes, Duration heldRetention,
+                             Function<String, KeyValueBytesStoreSupplier> stores, RecentStatuses recent,
+                             boolean eventsCoPartitioned, StatusChanges changes) {
         Serde<String> keys = Serdes.String();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(MESSAGE_STORE), keys, serdes.messageStatus()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(OUTBOUND_INDEX_STORE), Serdes.Bytes(),
+                Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WAMID_INDEX_STORE), keys, Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(HELD_STATUSES_STORE), keys,
                 serdes.statusUpdate()));
@@ -122,7 +145,7 @@ public final class StatusTopology {
                         && event.getWamid() != null, Named.as("send-results"))
                 .map((key, event) -> KeyValue.pair(event.getWamid(), event.getMessageId()), Named.as("by-wamid"))
                 .repartition(Repartitioned.<String, String>with(keys, Serdes.String())
-                        .withName("sent-by-wamid")
+                        .withName(SENT_BY_WAMID)
                         .withNumberOfPartitions(Topics.STATUS_UPDATES.partitions()))
                 .process(WamidIndexProcessor::new, Named.as("wamid-indexer"), WAMID_INDEX_STORE, HELD_STATUSES_STORE);
 
@@ -138,12 +161,13 @@ public final class StatusTopology {
         }
         KStream<String, StatusFact> facts = keyedElsewhere
                 .repartition(Repartitioned.<String, StatusFact>with(keys, serdes.fact())
-                        .withName("facts-by-message")
+                        .withName(FACTS_BY_MESSAGE)
                         .withNumberOfPartitions(FACT_PARTITIONS));
         if (eventsCoPartitioned) {
             facts = facts.merge(dispatched, Named.as("merge-dispatcher"));
         }
-        facts.process(() -> new ApplyFactProcessor(recent), Named.as("status-applier"), MESSAGE_STORE)
+        facts.process(() -> new ApplyFactProcessor(recent, changes), Named.as("status-applier"), MESSAGE_STORE,
+                        OUTBOUND_INDEX_STORE)
                 .to(Topics.MESSAGE_STATUS.name(), Produced.with(keys, serdes.messageStatus())
                         .withName("message-status-sink"));
     }

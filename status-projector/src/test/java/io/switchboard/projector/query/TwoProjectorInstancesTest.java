@@ -51,6 +51,8 @@ class TwoProjectorInstancesTest {
     private final Map<String, String> expected = new LinkedHashMap<>();
     /** wamid -> message id, for every message that was sent. */
     private final Map<String, String> wamids = new LinkedHashMap<>();
+    /** The searched account's message ids, oldest first; every third one has the reference "lost-ref". */
+    private final List<String> searched = new java.util.ArrayList<>();
     private EmbeddedServer first;
     private EmbeddedServer second;
 
@@ -118,7 +120,8 @@ class TwoProjectorInstancesTest {
         assertThat(body.get("api_key_id").asText()).isEqualTo("key-42");
         assertThat(body.get("wamid").asText()).startsWith("wamid.");
         assertThat(body.get("accepted_at").asText()).isEqualTo("2025-06-16T09:00:00Z");
-        assertThat(body.get("updated_at").asText()).isEqualTo("2025-06-16T09:00:03Z");
+        assertThat(body.get("updated_at").asText()).as("when webhook-ingest received the failure")
+                .isEqualTo("2025-06-16T09:00:04Z");
         assertThat(body.get("attempts").asInt()).isEqualTo(1);
         assertThat(body.get("error").get("code").asInt()).isEqualTo(131026);
         assertThat(body.get("error").get("title").asText()).isEqualTo("Message undeliverable");
@@ -129,7 +132,9 @@ class TwoProjectorInstancesTest {
         assertThat(timeline.get(0).get("source").asText()).isEqualTo("api");
         assertThat(timeline.get(0).get("error").isNull()).isTrue();
         assertThat(timeline.get(2).get("status").asText()).isEqualTo("failed");
-        assertThat(timeline.get(2).get("at").asText()).isEqualTo("2025-06-16T09:00:03Z");
+        assertThat(timeline.get(2).get("at").asText()).isEqualTo("2025-06-16T09:00:04Z");
+        assertThat(timeline.get(2).get("whatsapp_at").asText()).isEqualTo("2025-06-16T09:00:03Z");
+        assertThat(timeline.get(1).get("whatsapp_at").isNull()).isTrue();
         assertThat(timeline.get(2).get("error").get("code").asInt()).isEqualTo(131026);
     }
 
@@ -227,6 +232,38 @@ class TwoProjectorInstancesTest {
         }
     }
 
+    @Test
+    void prometheusShowsHowFarBehindTheProjectorIsAndHowManyMessagesReachedEachStatus() {
+        for (EmbeddedServer server : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                String scraped = get(server, "/prometheus").body();
+                for (String topic : List.of("send-commands", "message-events", "status-updates",
+                        "facts-by-message-repartition", "sent-by-wamid-repartition")) {
+                    assertThat(sample(scraped, "projector_consumer_lag{topic=\"" + topic + "\"}"))
+                            .as("%s caught up, on port %d", topic, server.getPort()).isEqualTo(0);
+                }
+            });
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            double read = 0;
+            double queued = 0;
+            for (EmbeddedServer server : List.of(first, second)) {
+                String scraped = get(server, "/prometheus").body();
+                read += sample(scraped, "projector_status_changes_total{status=\"read\"}");
+                queued += sample(scraped, "projector_status_changes_total{status=\"queued\"}");
+            }
+            assertThat(read).as("messages that reached read, over both instances")
+                    .isGreaterThanOrEqualTo(expected.values().stream().filter("read"::equals).count());
+            assertThat(queued).isGreaterThanOrEqualTo(MESSAGES + SEARCHED);
+        });
+    }
+
+    /** The value of one sample line of a Prometheus scrape (0 when absent). */
+    private static double sample(String scraped, String series) {
+        return scraped.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1))).orElse(0.0);
+    }
+
     private EmbeddedServer start(String applicationId, String name) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("micronaut.server.port", -1);
@@ -235,6 +272,7 @@ class TwoProjectorInstancesTest {
         props.put("switchboard.projector.application-id", applicationId);
         props.put("switchboard.projector.state-dir", TestInfra.freshStateDir(name).toString());
         props.put("switchboard.projector.advertised-host", "localhost");
+        props.put("switchboard.projector.lag-interval", "200ms");
         return ApplicationContext.run(EmbeddedServer.class, props);
     }
 
@@ -279,8 +317,113 @@ class TwoProjectorInstancesTest {
                     }
                 }
             }
+            for (int i = 0; i < SEARCHED; i++) {
+                String id = UUID.randomUUID().toString();
+                searched.add(id);
+                send(producer, Topics.SEND_COMMANDS, Topics.sendCommandKey(Records.PHONE_NUMBER_ID,
+                        Records.RECIPIENT), io.switchboard.schemas.avro.SendCommand.newBuilder(Records.command(id))
+                        .setAccountId(SEARCHED_ACCOUNT).setReference(i % 3 == 0 ? "lost-ref" : "ref-" + i)
+                        .setAcceptedAt(Records.at(100 + i)).build());
+            }
             producer.flush();
         }
+    }
+
+    private static final String SEARCHED_ACCOUNT = "acct-search";
+    private static final int SEARCHED = 30;
+
+    @Test
+    void anAccountsMessagesArePagedNewestFirstAcrossBothInstancesFromEither() {
+        List<String> newestFirst = new java.util.ArrayList<>(searched);
+        java.util.Collections.reverse(newestFirst);
+        for (EmbeddedServer server : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                    assertThat(searchAll(server, "limit=7")).as("from port %d", server.getPort())
+                            .isEqualTo(newestFirst));
+        }
+    }
+
+    @Test
+    void aMessageIsFoundByItsReferenceAndOnlyByItsOwnAccount() throws Exception {
+        List<String> lost = new java.util.ArrayList<>();
+        for (int i = SEARCHED - 1; i >= 0; i--) {
+            if (i % 3 == 0) {
+                lost.add(searched.get(i));
+            }
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                assertThat(searchAll(second, "reference=lost-ref&limit=4")).isEqualTo(lost));
+        HttpResponse<String> otherAccount = get(first, "/internal/accounts/acct-7f3a/messages?reference=lost-ref");
+        assertThat(JSON.readTree(otherAccount.body()).get("messages")).isEmpty();
+        HttpResponse<String> invalid = get(first, "/internal/accounts/acct-search/messages?limit=0");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(invalid.body()).get("code").asText()).isEqualTo("INVALID_QUERY");
+    }
+
+    @Test
+    void aBatchLookupAnswersMessagesOfBothInstancesAndNamesTheUnknownOnes() throws Exception {
+        List<String> ids = new java.util.ArrayList<>(expected.keySet());
+        String unknown = UUID.randomUUID().toString();
+        ids.add(unknown);
+        String body = JSON.writeValueAsString(Map.of("message_ids", ids));
+        for (EmbeddedServer server : List.of(first, second)) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(server,
+                                "/internal/messages/batch")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+                JsonNode answer = JSON.readTree(response.body());
+                Map<String, String> found = new LinkedHashMap<>();
+                answer.get("messages").forEach(m -> found.put(m.get("message_id").asText(), m.get("status").asText()));
+                assertThat(found).isEqualTo(expected);
+                assertThat(answer.get("not_found")).extracting(JsonNode::asText).containsExactly(unknown);
+                assertThat(answer.get("unavailable")).isEmpty();
+            });
+        }
+        HttpResponse<String> tooMany = http.send(HttpRequest.newBuilder(uri(first, "/internal/messages/batch"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(Map.of("message_ids", java.util.Collections.nCopies(101, unknown)))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aForwardedPartitionSearchOfPartitionsAnInstanceDoesNotOwnIsNotReady() throws Exception {
+        KafkaStreams streams = streamsOf(first);
+        int notOwnedBySecond = -1;
+        for (int p = 0; p < StatusTopology.FACT_PARTITIONS; p++) {
+            int fixed = p;
+            if (!self(second).equals(streams.queryMetadataForKey(StatusTopology.OUTBOUND_INDEX_STORE, "",
+                    (org.apache.kafka.streams.processor.StreamPartitioner<String, Object>) (t, k, v, n) ->
+                            java.util.Optional.of(java.util.Set.of(fixed))).activeHost())) {
+                notOwnedBySecond = p;
+            }
+        }
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(second,
+                        "/internal/outbound/partitions?account_id=acct-search&partitions=" + notOwnedBySecond))
+                .header(PeerForwarder.FORWARDED_HEADER, "1").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+    }
+
+    /** Every page of a search, following the cursor. */
+    private List<String> searchAll(EmbeddedServer server, String query) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        String after = "";
+        for (int pages = 0; pages < 50; pages++) {
+            HttpResponse<String> response = get(server, "/internal/accounts/" + SEARCHED_ACCOUNT + "/messages?"
+                    + query + after);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode page = JSON.readTree(response.body());
+            page.get("messages").forEach(m -> ids.add(m.get("message_id").asText()));
+            JsonNode next = page.get("next");
+            if (next.isNull()) {
+                return ids;
+            }
+            after = "&after_ms=" + next.get("accepted_at_ms").asLong() + "&after_id=" + next.get("message_id").asText();
+        }
+        throw new AssertionError("no last page");
     }
 
     private static <V extends SpecificRecord> void send(KafkaProducer<String, byte[]> producer, Topic<V> topic,

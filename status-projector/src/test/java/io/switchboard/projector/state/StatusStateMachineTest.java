@@ -104,6 +104,31 @@ class StatusStateMachineTest {
     }
 
     @Test
+    void whatsAppsOwnTimestampIsKeptBesideOurTimeOfTheStatus() {
+        StatusFact delivered = Facts.whatsapp(FactKind.DELIVERED, 6).withWhatsappAt(at(5));
+
+        StatusTransition entry = lastOf(applyAll(Facts.queued(), Facts.dispatcherSent(), delivered));
+
+        assertThat(entry.getAt()).isEqualTo(at(6));
+        assertThat(entry.getWhatsappAt()).isEqualTo(at(5));
+        assertThat(lastOf(applyAll(Facts.queued(), Facts.dispatcherSent())).getWhatsappAt()).isNull();
+    }
+
+    @Test
+    void anEntryIsNeverEarlierThanThePreviousOne() {
+        StatusFact sentLate = StatusFact.of(MESSAGE_ID, FactKind.SENT, ACCEPTED.plusMillis(2_259),
+                FactSource.DISPATCHER).withWamid(WAMID);
+        StatusFact deliveredOnAnotherClock = StatusFact.of(MESSAGE_ID, FactKind.DELIVERED, ACCEPTED.plusMillis(2_100),
+                FactSource.WHATSAPP).withWhatsappAt(at(2));
+
+        MessageStatus status = applyAll(Facts.queued(), sentLate, deliveredOnAnotherClock);
+
+        assertThat(status.getTimeline()).extracting(StatusTransition::getAt)
+                .containsExactly(ACCEPTED, ACCEPTED.plusMillis(2_259), ACCEPTED.plusMillis(2_259));
+        assertThat(lastOf(status).getWhatsappAt()).isEqualTo(at(2));
+    }
+
+    @Test
     void queuedFactCarriesAllTheMetadata() {
         MessageStatus status = applyAll(Facts.queued());
 

@@ -28,7 +28,7 @@ class FactSerdeTest {
                         Records.T0));
         return kind == FactKind.ATTEMPT
                 ? new StatusFact("msg-1", kind, Records.at(7), FactSource.DISPATCHER, null, 2, null, fact.metadata())
-                : fact;
+                : fact.withWhatsappAt(Records.at(6));
     }
 
     private static FactSerde serde() {
@@ -75,6 +75,20 @@ class FactSerdeTest {
         byte[] legacy = avro.serializer().serialize(TOPIC, FactCodec.encode(fact));
 
         assertThat(serde().deserialize(TOPIC, legacy)).isEqualTo(fact);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FactKind.class)
+    void readsTheFirstLayoutWhichHadNoWhatsAppTimestamp(FactKind kind) {
+        FactSerde serde = serde();
+        StatusFact fact = fact(kind);
+        byte[] current = serde.serialize(TOPIC, fact);
+        // Version 1 is version 2 without the trailing WhatsApp timestamp (a presence byte, and 8 bytes when present).
+        int trailing = fact.whatsappAt() == null ? 1 : 9;
+        byte[] first = java.util.Arrays.copyOf(current, current.length - trailing);
+        first[0] = FactSerde.VERSION_1;
+
+        assertThat(serde.deserialize(TOPIC, first)).isEqualTo(fact.withWhatsappAt(null));
     }
 
     @Test

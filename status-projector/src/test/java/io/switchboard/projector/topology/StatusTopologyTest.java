@@ -12,7 +12,9 @@ import io.switchboard.schemas.avro.MessageKind;
 import io.switchboard.schemas.avro.MessageState;
 import io.switchboard.schemas.avro.MessageStatus;
 import io.switchboard.schemas.avro.StatusTransition;
+import io.switchboard.schemas.avro.StatusUpdate;
 import io.switchboard.schemas.avro.WhatsAppStatus;
+import java.util.Comparator;
 import java.util.UUID;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
@@ -55,12 +57,48 @@ class StatusTopologyTest {
         assertThat(status.getReference()).isEqualTo("order-7781");
         assertThat(status.getApiKeyId()).isEqualTo("key-42");
         assertThat(status.getAttempts()).isEqualTo(1);
-        assertThat(status.getUpdatedAt()).isEqualTo(at(60));
+        assertThat(status.getUpdatedAt()).isEqualTo(at(61));
         assertThat(status.getTimeline()).extracting(StatusTransition::getAt)
-                .as("acceptance, dispatcher time, then WhatsApp's own timestamps")
-                .containsExactly(T0, at(1), at(5), at(60));
+                .as("acceptance, dispatcher time, then when webhook-ingest received WhatsApp's statuses")
+                .containsExactly(T0, at(1), at(6), at(61));
+        assertThat(status.getTimeline()).extracting(StatusTransition::getWhatsappAt)
+                .as("WhatsApp's own timestamps beside ours").containsExactly(null, null, at(5), at(60));
         assertThat(status.getTimeline()).extracting(StatusTransition::getSource)
                 .containsExactly("api", "dispatcher", "whatsapp", "whatsapp");
+    }
+
+    @Test
+    void theTimelineIsInOrderWithWhatsAppsWholeSecondTimestampsBesideOurs() {
+        t.accept(messageId);
+        MessageEvent sent = Records.sent(messageId, wamid);
+        sent.setOccurredAt(T0.plusMillis(57_259));
+        t.events.pipeInput(messageId, sent);
+        StatusUpdate delivered = status(wamid, WhatsAppStatus.DELIVERED, 57);
+        delivered.setReceivedAt(T0.plusMillis(57_612));
+        t.status(delivered);
+
+        MessageStatus status = t.store.get(messageId);
+        assertThat(status.getTimeline()).extracting(StatusTransition::getAt)
+                .as("WhatsApp stamps delivered 57.000 (whole seconds), after our sent at 57.259")
+                .containsExactly(T0, T0.plusMillis(57_259), T0.plusMillis(57_612))
+                .isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(status.getTimeline().get(2).getWhatsappAt()).isEqualTo(at(57));
+        assertThat(status.getUpdatedAt()).isEqualTo(T0.plusMillis(57_612));
+    }
+
+    @Test
+    void aStatusLearntEarlierOnAnotherClockThanThePreviousEntryTakesThePreviousEntrysTime() {
+        t.accept(messageId);
+        MessageEvent sent = Records.sent(messageId, wamid);
+        sent.setOccurredAt(T0.plusMillis(57_259));
+        t.events.pipeInput(messageId, sent);
+        StatusUpdate delivered = status(wamid, WhatsAppStatus.DELIVERED, 57);
+        delivered.setReceivedAt(T0.plusMillis(57_100));
+        t.status(delivered);
+
+        assertThat(t.store.get(messageId).getTimeline()).extracting(StatusTransition::getAt)
+                .containsExactly(T0, T0.plusMillis(57_259), T0.plusMillis(57_259));
+        assertThat(t.store.get(messageId).getTimeline().get(2).getWhatsappAt()).isEqualTo(at(57));
     }
 
     @Test
@@ -108,7 +146,8 @@ class StatusTopologyTest {
         assertThat(status.getError()).isNull();
         StatusTransition failure = status.getTimeline().get(2);
         assertThat(failure.getStatus()).isEqualTo(MessageState.FAILED);
-        assertThat(failure.getAt()).isEqualTo(at(4));
+        assertThat(failure.getAt()).isEqualTo(at(5));
+        assertThat(failure.getWhatsappAt()).isEqualTo(at(4));
         assertThat(failure.getSource()).isEqualTo("whatsapp");
         assertThat(failure.getError().getCode()).isEqualTo(131026);
         assertThat(failure.getError().getTitle()).isEqualTo("Message undeliverable");
