@@ -110,7 +110,7 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void everyOperationHasAUniqueIdADeclaredTagAndItsErrorsInTheEnvelope() {
+    void everyOperationHasAUniqueIdADeclaredTagAndItsErrorsInAnErrorSchema() {
         OpenAPI model = spec.model();
         Set<String> tags = new HashSet<>();
         model.getTags().forEach(tag -> tags.add(tag.getName()));
@@ -121,7 +121,8 @@ class OpenApiDocumentTest {
             assertThat(operation.getTags()).as(what + " tags").isNotEmpty();
             assertThat(tags).as(what + " tags declared").containsAll(operation.getTags());
             operation.getResponses().forEach((status, declared) -> {
-                if ((status.startsWith("4") || status.startsWith("5")) && !path.equals("/health")) {
+                // Health answers its own shape when DOWN; the framework's management endpoints have no envelope.
+                if ((status.startsWith("4") || status.startsWith("5")) && !operation.getTags().contains("operations")) {
                     ApiResponse response = declared.get$ref() == null ? declared : model.getComponents()
                             .getResponses().get(declared.get$ref().substring(declared.get$ref().lastIndexOf('/') + 1));
                     Schema<?> schema = response.getContent().get("application/json").getSchema();

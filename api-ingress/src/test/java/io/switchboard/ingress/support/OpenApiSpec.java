@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -79,6 +81,33 @@ public final class OpenApiSpec {
             validator = OpenApiInteractionValidator.createForInlineApiSpecification(text).build();
         }
         return validator;
+    }
+
+    /** One documented operation: its method, path template, id, tags, and whether api-ingress serves it. */
+    public record DocumentedOperation(String method, String path, String operationId, List<String> tags,
+                                      boolean servedByIngress) {
+
+        boolean matches(String requestMethod, String requestPath) {
+            return method.equalsIgnoreCase(requestMethod)
+                    && requestPath.matches(path.replaceAll("\\{[^/}]+}", "[^/]+").replace(".", "\\."));
+        }
+    }
+
+    /** Every operation of the document (callbacks aside). */
+    public List<DocumentedOperation> operations() {
+        List<DocumentedOperation> operations = new ArrayList<>();
+        model().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                operations.add(new DocumentedOperation(method.name(), path, operation.getOperationId(),
+                        operation.getTags(), item.getServers() == null
+                        || item.getServers().stream().anyMatch(server -> server.getUrl().equals("/"))))));
+        return operations;
+    }
+
+    /** The id of the operation a request goes to; a literal path wins over a template (as servers route). */
+    public String operationId(String method, String path) {
+        return operations().stream().filter(o -> o.matches(method, path))
+                .min(Comparator.comparingInt(o -> o.path().split("\\{", -1).length))
+                .map(DocumentedOperation::operationId).orElse(null);
     }
 
     /** The report's errors and warnings, one a line (empty when the interaction matched the document). */
