@@ -47,7 +47,10 @@ final class SlotValues {
     private SlotValues() {
     }
 
-    /** The parameters {@code value} gives {@code slot}; named templates get {@code parameter_name} on header and body. */
+    /**
+     * The parameters {@code value} gives {@code slot}; NAMED templates get {@code parameter_name} on header and body
+     * text.
+     */
     static List<Placed> fill(TemplateSlots.Slot slot, String variable, JsonNode value, boolean named) {
         return switch (slot.kind()) {
             case TEXT -> List.of(new Placed(slot.component(), TemplateParameter.newBuilder().setType("text")

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *       number order (the order WhatsApp fills them), named ones by first appearance;</li>
  *   <li>MEDIA / LOCATION: an IMAGE, VIDEO or DOCUMENT header ({@code header.image}...), a LOCATION header; a
  *       DOCUMENT header also takes an optional FILENAME ({@code header.filename});</li>
- *   <li>OFFER_EXPIRATION: a limited-time offer with {@code has_expiration} ({@code limited_time_offer.expiration});</li>
+ *   <li>OFFER_EXPIRATION: a limited-time offer with {@code has_expiration}
+ *       ({@code limited_time_offer.expiration});</li>
  *   <li>URL_SUFFIX: a URL button whose url has a placeholder ({@code button.0.1});</li>
  *   <li>OTP: the one-time code of an authentication template, given once: it fills the body's {@code {{1}}} and the
  *       OTP button ({@code otp}, filling {@code body.1} and {@code button.0.1}). WhatsApp lists a created OTP

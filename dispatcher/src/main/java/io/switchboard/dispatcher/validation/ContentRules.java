@@ -108,7 +108,8 @@ final class ContentRules {
     private static void component(TemplateComponent component, String path) {
         String type = component.getType() == null ? "" : component.getType().toLowerCase(Locale.ROOT);
         if (!COMPONENT_TYPES.contains(type)) {
-            throw Rejection.of(INVALID_TEMPLATE, path + ".type must be one of header, body, button, limited_time_offer");
+            throw Rejection.of(INVALID_TEMPLATE, path + ".type must be one of header, body, button,"
+                    + " limited_time_offer");
         }
         if (type.equals("button")) {
             if (component.getIndex() == null || !component.getIndex().matches("\\d{1,2}")) {
