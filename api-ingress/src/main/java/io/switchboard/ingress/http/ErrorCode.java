@@ -39,6 +39,9 @@ public enum ErrorCode {
     TEMPLATE_NOT_FOUND(HttpStatus.NOT_FOUND),
     MEDIA_NOT_FOUND(HttpStatus.NOT_FOUND),
     TEMPLATE_NOT_APPROVED(HttpStatus.UNPROCESSABLE_ENTITY),
+    // Named template sends: a parameter the template needs has no variable, or a variable cannot fill it.
+    TEMPLATE_VARIABLE_MISSING(HttpStatus.UNPROCESSABLE_ENTITY),
+    TEMPLATE_VARIABLE_INVALID(HttpStatus.UNPROCESSABLE_ENTITY),
     OUTSIDE_CUSTOMER_SERVICE_WINDOW(HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY),
     IDEMPOTENCY_KEY_IN_PROGRESS(HttpStatus.CONFLICT),

@@ -49,17 +49,17 @@ public class CloudApiTemplateClient {
         }
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
             if (response.statusCode() != 200) {
-                return CompletableFuture.failedFuture(new IllegalStateException(
-                        "template list answered HTTP " + response.statusCode()));
+                return CompletableFuture.failedFuture(new IllegalStateException("the template list answered HTTP "
+                        + response.statusCode() + graphError(response.body())));
             }
             JsonNode body;
             try {
                 body = JSON.readTree(response.body());
             } catch (Exception e) {
-                return CompletableFuture.failedFuture(new IllegalStateException("template list is not JSON"));
+                return CompletableFuture.failedFuture(new IllegalStateException("the template list is not JSON"));
             }
             if (body == null || !body.path("data").isArray()) {
-                return CompletableFuture.failedFuture(new IllegalStateException("template list has no data[]"));
+                return CompletableFuture.failedFuture(new IllegalStateException("the template list has no data[]"));
             }
             body.path("data").forEach(collected::add);
             String next = body.path("paging").path("next").asText("");
@@ -67,9 +67,21 @@ public class CloudApiTemplateClient {
                 return CompletableFuture.completedFuture(collected);
             }
             if (number >= MAX_PAGES) {
-                return CompletableFuture.failedFuture(new IllegalStateException("template list has too many pages"));
+                return CompletableFuture.failedFuture(new IllegalStateException("the template list has too many"
+                        + " pages"));
             }
             return page(next, collected, number + 1);
         });
+    }
+
+    /** ": (#100) Unsupported get request..." from Meta's error envelope (never secret), at most 300 characters. */
+    private static String graphError(byte[] body) {
+        try {
+            String message = JSON.readTree(body).path("error").path("message").asText("");
+            return message.isBlank() ? "" : ": " + (message.length() > 300 ? message.substring(0, 300) + "..."
+                    : message);
+        } catch (Exception e) {
+            return "";
+        }
     }
 }

@@ -1,106 +1,136 @@
 package io.switchboard.ingress.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.switchboard.ingress.http.ApiError;
+import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.send.InvalidRequestException;
-import io.switchboard.schemas.avro.MediaRef;
 import io.switchboard.schemas.avro.Template;
 import io.switchboard.schemas.avro.TemplateComponent;
 import io.switchboard.schemas.avro.TemplateParameter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The {@code variables} of a simplified template send (seed 000/001) mapped onto the template's parameters through
- * its variable mapping: every placeholder needs exactly one of the variables mapped onto it (a missing one is a
- * VALIDATION_ERROR naming it; two aliases for one placeholder are ambiguous and refused too); variables the template
- * does not use are ignored and reported as warnings. Values are strings or numbers (at most
- * {@value #MAX_VALUE_LENGTH} characters); a media header's variable is an https link. NAMED templates get
- * {@code parameter_name} on every text parameter, positional ones none.
+ * The {@code variables} of a simplified template send (seed 000/001) mapped onto every parameter the template needs
+ * ({@link TemplateSlots}) through its variable names ({@link TemplateShapes}), so that what is queued is what
+ * WhatsApp accepts: header text, media (link or id, a document's file name) or location, body text, a limited-time
+ * offer's expiration, URL suffixes, the one-time code of an authentication template (given once, it fills the body
+ * and the OTP button), coupon codes. A parameter none of whose variables was given is 422
+ * TEMPLATE_VARIABLE_MISSING naming it; a value that cannot fill its parameter ({@link SlotValues}), or two
+ * variables filling one parameter with different values, 422 TEMPLATE_VARIABLE_INVALID. Variables the template
+ * does not use are ignored and reported as warnings. Values are strings or numbers (a location: an object).
  *
- * @param components the components of the send, header, body, then buttons
+ * @param components the components of the send: header, body, limited_time_offer, then buttons by index
  * @param variables every variable given, as strings
  * @param warnings one line per ignored variable
  */
 public record NamedVariables(List<TemplateComponent> components, Map<String, String> variables,
                              List<String> warnings) {
 
-    static final int MAX_VALUE_LENGTH = 1024;
+    static final int MAX_VALUE_LENGTH = SlotValues.MAX_VALUE_LENGTH;
+    private static final List<String> ORDER = List.of("header", "body", "limited_time_offer");
 
     public static NamedVariables map(JsonNode variables, Template template) {
+        Map<String, JsonNode> given = given(variables);
+        boolean named = "NAMED".equals(template.getParameterFormat());
+        TemplateShapes shapes = TemplateShapes.of(template);
+        String what = "template " + template.getName() + " (" + template.getLanguage() + ")";
+        Map<String, List<TemplateParameter>> byComponent = new LinkedHashMap<>();
+        Map<String, String> subTypes = new LinkedHashMap<>();
+        Set<String> used = new LinkedHashSet<>();
+        String filename = null;
+        for (TemplateSlots.Slot slot : shapes.slots().slots()) {
+            List<String> names = shapes.names(slot);
+            List<String> present = names.stream().filter(given::containsKey).toList();
+            if (present.isEmpty()) {
+                if (slot.required()) {
+                    throw missing(names, slot, what);
+                }
+                continue;
+            }
+            String first = present.get(0);
+            for (String other : present.subList(1, present.size())) {
+                if (!given.get(other).equals(given.get(first))) {
+                    throw new InvalidRequestException(ApiError.of(ErrorCode.TEMPLATE_VARIABLE_INVALID, "variables "
+                            + first + " and " + other + " both fill " + String.join(" and ", slot.fills()) + " of "
+                            + what + " with different values; send only one"));
+                }
+            }
+            used.addAll(present);
+            if (slot.kind() == TemplateSlots.Kind.FILENAME) {
+                filename = SlotValues.filename(first, given.get(first));
+                continue;
+            }
+            for (SlotValues.Placed placed : SlotValues.fill(slot, first, given.get(first), named)) {
+                byComponent.computeIfAbsent(placed.component(), k -> new ArrayList<>()).add(placed.parameter());
+                if (placed.component().startsWith("button.")) {
+                    subTypes.put(placed.component(), slot.kind() == TemplateSlots.Kind.COUPON ? "copy_code" : "url");
+                }
+            }
+        }
+        if (filename != null) {
+            byComponent.get("header").get(0).getMedia().setFilename(filename);
+        }
+        List<TemplateComponent> components = new ArrayList<>();
+        byComponent.entrySet().stream().sorted(Comparator.comparingInt(e -> rank(e.getKey()))).forEach(e -> {
+            boolean button = e.getKey().startsWith("button.");
+            components.add(TemplateComponent.newBuilder().setType(button ? "button" : e.getKey())
+                    .setSubType(subTypes.get(e.getKey())).setIndex(button ? e.getKey().substring(7) : null)
+                    .setParameters(e.getValue()).build());
+        });
+        Map<String, String> texts = new LinkedHashMap<>();
+        given.forEach((name, value) -> texts.put(name, value.isValueNode() ? value.asText() : value.toString()));
+        List<String> warnings = given.keySet().stream().filter(name -> !used.contains(name))
+                .map(name -> "variable " + name + " is not used by " + what + " and was ignored").toList();
+        return new NamedVariables(components, texts, warnings);
+    }
+
+    private static int rank(String component) {
+        int index = ORDER.indexOf(component);
+        return index >= 0 ? index : ORDER.size() + Integer.parseInt(component.substring("button.".length()));
+    }
+
+    /** The variables object, each value a non-empty string, a number, or an object (a location). */
+    private static Map<String, JsonNode> given(JsonNode variables) {
         if (variables == null || variables.isNull()) {
-            variables = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            variables = JsonNodeFactory.instance.objectNode();
         }
         if (!variables.isObject()) {
-            throw invalid("variables must be an object of name to value");
+            throw new InvalidRequestException(ApiError.validation("variables must be an object of name to value"));
         }
-        Map<String, String> given = new LinkedHashMap<>();
+        Map<String, JsonNode> given = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode value = entry.getValue();
-            if (!(value.isTextual() || value.isNumber())) {
-                throw invalid("variables." + entry.getKey() + " must be a string");
+            if (!(value.isTextual() || value.isNumber() || value.isObject())) {
+                throw new InvalidRequestException(ApiError.validation("variables." + entry.getKey()
+                        + " must be a string"));
             }
-            String text = value.asText();
-            if (text.isBlank()) {
-                throw invalid("variables." + entry.getKey() + " must not be empty");
+            if (value.isTextual() && value.asText().isBlank()) {
+                throw new InvalidRequestException(ApiError.validation("variables." + entry.getKey()
+                        + " must not be empty"));
             }
+            String text = value.isValueNode() ? value.asText() : value.toString();
             if (text.codePointCount(0, text.length()) > MAX_VALUE_LENGTH) {
-                throw invalid("variables." + entry.getKey() + " must be at most " + MAX_VALUE_LENGTH + " characters");
+                throw new InvalidRequestException(ApiError.validation("variables." + entry.getKey()
+                        + " must be at most " + MAX_VALUE_LENGTH + " characters"));
             }
-            given.put(entry.getKey(), text);
+            given.put(entry.getKey(), value);
         }
-        boolean named = "NAMED".equals(template.getParameterFormat());
-        TemplateShapes shapes = TemplateShapes.of(template);
-        Map<String, List<String>> names = shapes.namesByPlaceholder();
-        String what = "template " + template.getName() + " (" + template.getLanguage() + ")";
-        Map<String, List<TemplateParameter>> byComponent = new LinkedHashMap<>();
-        List<String> used = new ArrayList<>();
-        for (TemplateSlots.Slot slot : shapes.slots().slots()) {
-            List<String> candidates = names.getOrDefault(slot.placeholder(), List.of());
-            List<String> present = candidates.stream().filter(given::containsKey).toList();
-            if (present.isEmpty()) {
-                String name = candidates.isEmpty() ? TemplateMappings.defaultName(slot) : candidates.get(0)
-                        + (candidates.size() > 1 ? " (or " + String.join(", ", candidates.subList(1,
-                        candidates.size())) + ")" : "");
-                throw invalid("variables." + name + " is required by " + what + " (" + slot.placeholder() + ")");
-            }
-            if (present.size() > 1) {
-                throw invalid("variables " + String.join(" and ", present) + " both fill " + slot.placeholder()
-                        + " of " + what + "; send only one");
-            }
-            used.add(present.get(0));
-            String value = given.get(present.get(0));
-            TemplateParameter.Builder parameter = TemplateParameter.newBuilder();
-            if (slot.isMedia()) {
-                if (!value.startsWith("https://")) {
-                    throw invalid("variables." + present.get(0) + " must be an https link to the header's "
-                            + slot.mediaType());
-                }
-                parameter.setType(slot.mediaType()).setMedia(MediaRef.newBuilder().setLink(value).build());
-            } else {
-                parameter.setType("text").setText(value)
-                        .setParameterName(named && !slot.component().equals("button") ? slot.key() : null);
-            }
-            String component = slot.component() + (slot.buttonIndex() == null ? "" : "." + slot.buttonIndex());
-            byComponent.computeIfAbsent(component, k -> new ArrayList<>()).add(parameter.build());
-        }
-        List<TemplateComponent> components = new ArrayList<>();
-        byComponent.forEach((component, parameters) -> {
-            boolean button = component.startsWith("button.");
-            components.add(TemplateComponent.newBuilder().setType(button ? "button" : component)
-                    .setSubType(button ? "url" : null).setIndex(button ? component.substring(7) : null)
-                    .setParameters(parameters).build());
-        });
-        List<String> warnings = given.keySet().stream().filter(name -> !used.contains(name))
-                .map(name -> "variable " + name + " is not used by " + what + " and was ignored").toList();
-        return new NamedVariables(components, given, warnings);
+        return given;
     }
 
-    private static InvalidRequestException invalid(String message) {
-        return new InvalidRequestException(ApiError.validation(message));
+    private static InvalidRequestException missing(List<String> names, TemplateSlots.Slot slot, String what) {
+        String name = names.isEmpty() ? slot.placeholder() : names.get(0)
+                + (names.size() > 1 ? " (or " + String.join(", ", names.subList(1, names.size())) + ")" : "");
+        return new InvalidRequestException(ApiError.of(ErrorCode.TEMPLATE_VARIABLE_MISSING, "variables." + name
+                + " is required by " + what + " (" + String.join(" and ", slot.fills()) + ")"));
     }
 }

@@ -13,18 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The {@code components} of a raw template send (seed 000), in the Cloud API's shape: read into the command's
- * components (passed through as given) and checked against the template: the header's and the body's parameter
- * counts must equal the template's placeholders (a media header takes one media parameter), and a URL button with a
- * placeholder needs its button component with one parameter. Quick-reply payloads are passed through unchecked.
+ * components (passed through as given) and checked against the template ({@link TemplateSlots}): the header's and
+ * the body's parameter counts must equal the template's placeholders (a media or location header takes one
+ * parameter, an authentication template's body its code), a text parameter has no line break, tab or run of more
+ * than four spaces (WhatsApp refuses them), a limited-time offer with an expiration needs its
+ * {@code limited_time_offer} component, and a button with a URL placeholder, a one-time code or a coupon code needs
+ * its button component ({@code sub_type} url, or copy_code for a coupon) with one parameter. Quick-reply payloads
+ * are passed through unchecked.
  */
 public final class RawComponents {
 
-    private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button");
+    private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button", "limited_time_offer");
     private static final Set<String> PARAMETER_TYPES = Set.of("text", "currency", "date_time", "image", "video",
-            "document", "location", "payload", "coupon_code");
+            "document", "location", "payload", "coupon_code", "limited_time_offer");
+    private static final Pattern BAD_WHITESPACE = Pattern.compile("[\\n\\r\\t]| {5,}");
 
     private RawComponents() {
     }
@@ -50,7 +56,7 @@ public final class RawComponents {
         }
         String type = node.path("type").asText("").toLowerCase(Locale.ROOT);
         if (!COMPONENT_TYPES.contains(type)) {
-            throw invalid(path + ".type must be one of header, body, button");
+            throw invalid(path + ".type must be one of header, body, button, limited_time_offer");
         }
         JsonNode parameters = node.get("parameters");
         if (parameters != null && !parameters.isNull() && !parameters.isArray()) {
@@ -97,6 +103,14 @@ public final class RawComponents {
             case "payload" -> parameter.setPayload(text(node, "payload", path));
             case "date_time" -> parameter.setDateTimeFallback(text(node.path("date_time"), "fallback_value",
                     path + ".date_time"));
+            case "limited_time_offer" -> {
+                JsonNode expiration = node.path("limited_time_offer").path("expiration_time_ms");
+                if (!expiration.isIntegralNumber() || expiration.asLong() <= 0) {
+                    throw invalid(path + ".limited_time_offer.expiration_time_ms must be the offer's expiry in Unix"
+                            + " epoch milliseconds");
+                }
+                parameter.setExpirationTimeMs(expiration.asLong());
+            }
             case "currency" -> {
                 JsonNode currency = node.path("currency");
                 if (!currency.path("amount_1000").isIntegralNumber()) {
@@ -150,22 +164,51 @@ public final class RawComponents {
         TemplateSlots slots = TemplateShapes.of(template).slots();
         String what = "template " + template.getName() + " (" + template.getLanguage() + ")";
         for (String type : List.of("header", "body")) {
-            int needed = slots.of(type, null).size();
-            int given = components.stream().filter(c -> c.getType().equals(type))
-                    .mapToInt(c -> c.getParameters().size()).sum();
-            if (needed != given) {
-                throw invalid("components: " + type + " has " + given + " parameter(s) but " + what + " needs "
-                        + needed);
+            int needed = slots.parameterCount(type);
+            List<TemplateParameter> given = components.stream().filter(c -> c.getType().equals(type))
+                    .flatMap(c -> c.getParameters().stream()).toList();
+            if (needed != given.size()) {
+                throw invalid("components: " + type + " has " + given.size() + " parameter(s) but " + what
+                        + " needs " + needed);
+            }
+            if (given.stream().anyMatch(p -> p.getText() != null && p.getType().equals("text")
+                    && BAD_WHITESPACE.matcher(p.getText()).find())) {
+                throw invalid("components: a " + type + " text parameter contains a line break, a tab or more than"
+                        + " four spaces in a row; WhatsApp refuses them in template parameters");
             }
         }
-        for (TemplateSlots.Slot slot : slots.of("button", null)) {
-            int given = components.stream()
-                    .filter(c -> c.getType().equals("button") && slot.buttonIndex().equals(c.getIndex()))
-                    .mapToInt(c -> c.getParameters().size()).sum();
-            if (given != 1) {
-                throw invalid("components: button " + slot.buttonIndex() + " has " + given
-                        + " parameter(s) but " + what + " needs 1 (its URL has a placeholder)");
-            }
+        boolean offer = slots.slots().stream().anyMatch(s -> s.kind() == TemplateSlots.Kind.OFFER_EXPIRATION);
+        if (offer && components.stream().filter(c -> c.getType().equals("limited_time_offer"))
+                .flatMap(c -> c.getParameters().stream()).noneMatch(p -> p.getExpirationTimeMs() != null)) {
+            throw invalid("components: " + what + " has a limited-time offer with an expiration: add a"
+                    + " limited_time_offer component with its expiration_time_ms");
+        }
+        for (TemplateSlots.Slot slot : slots.slots()) {
+            buttonCheck(components, slot, what);
+        }
+    }
+
+    private static void buttonCheck(List<TemplateComponent> components, TemplateSlots.Slot slot, String what) {
+        String reason = switch (slot.kind()) {
+            case URL_SUFFIX -> "its URL has a placeholder";
+            case OTP -> "the one-time code";
+            case COUPON -> "the coupon code";
+            default -> null;
+        };
+        if (reason == null) {
+            return;
+        }
+        String subType = slot.kind() == TemplateSlots.Kind.COUPON ? "copy_code" : "url";
+        List<TemplateComponent> buttons = components.stream()
+                .filter(c -> c.getType().equals("button") && slot.buttonIndex().equals(c.getIndex())).toList();
+        int given = buttons.stream().mapToInt(c -> c.getParameters().size()).sum();
+        if (given != 1) {
+            throw invalid("components: button " + slot.buttonIndex() + " has " + given + " parameter(s) but " + what
+                    + " needs 1 (" + reason + ")");
+        }
+        if (!subType.equals(buttons.get(0).getSubType())) {
+            throw invalid("components: button " + slot.buttonIndex() + " of " + what + " takes sub_type " + subType
+                    + " (" + reason + ")");
         }
     }
 

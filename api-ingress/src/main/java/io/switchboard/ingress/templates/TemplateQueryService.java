@@ -67,7 +67,8 @@ public class TemplateQueryService {
                 .filter(t -> language == null || t.getLanguage().equals(language.strip()))
                 .toList();
         if (matches.isEmpty()) {
-            return new Answer(null, notFound(name, language));
+            return new Answer(null, TemplateRefusals.notFound(store.ofAccount(auth.caller().accountId()), name,
+                    language));
         }
         if (language != null) {
             return new Answer(TemplateViews.view(matches.get(0)), null);
@@ -75,13 +76,6 @@ public class TemplateQueryService {
         ArrayNode data = JSON.createArrayNode();
         matches.forEach(t -> data.add(TemplateViews.view(t)));
         return new Answer(data, null);
-    }
-
-    public static ApiError notFound(String name, @Nullable String language) {
-        String shown = name.length() > 100 ? name.substring(0, 100) + "..." : name;
-        return ApiError.of(ErrorCode.TEMPLATE_NOT_FOUND, "Template " + shown
-                + (language == null ? "" : " in language " + (language.length() > 20 ? "?" : language))
-                + " does not exist for this account");
     }
 
     public static ApiError unavailable() {

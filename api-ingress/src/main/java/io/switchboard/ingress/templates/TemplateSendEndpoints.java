@@ -2,7 +2,6 @@ package io.switchboard.ingress.templates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.ingress.http.ApiError;
-import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.send.InvalidRequestException;
 import io.switchboard.ingress.send.PreparedSend;
 import io.switchboard.ingress.send.RequestFields;
@@ -21,7 +20,9 @@ import java.util.regex.Pattern;
  * {@code POST /messages/template} with raw {@code components} and {@code POST /messages/template/send} with named
  * {@code variables}. Both need {@code to}, {@code template_name}, {@code language} (exactly as the template lists
  * it, e.g. "en" or "en_US") and take an optional {@code reference}. The template must exist for that language
- * (404 TEMPLATE_NOT_FOUND) and be APPROVED (422 TEMPLATE_NOT_APPROVED), and get exactly the parameters it needs.
+ * (404 TEMPLATE_NOT_FOUND, naming the languages it exists in or close names) and be APPROVED (422
+ * TEMPLATE_NOT_APPROVED, saying its status), and get exactly the parameters it needs (raw: 400 VALIDATION_ERROR;
+ * named: 422 TEMPLATE_VARIABLE_MISSING or TEMPLATE_VARIABLE_INVALID naming the variable).
  */
 @Singleton
 public class TemplateSendEndpoints {
@@ -64,11 +65,12 @@ public class TemplateSendEndpoints {
         }
         Template template = store.find(account.getAccountId(), name, language);
         if (template == null) {
-            throw new InvalidRequestException(TemplateQueryService.notFound(name, language));
+            throw new InvalidRequestException(TemplateRefusals.notFound(store.ofAccount(account.getAccountId()), name,
+                    language));
         }
         if (!"APPROVED".equalsIgnoreCase(template.getStatus())) {
-            throw new InvalidRequestException(ApiError.of(ErrorCode.TEMPLATE_NOT_APPROVED, "Template " + name
-                    + " (" + language + ") is " + template.getStatus() + "; only APPROVED templates can be sent"));
+            throw new InvalidRequestException(TemplateRefusals.notApproved(store.ofAccount(account.getAccountId()),
+                    template));
         }
         return new Head(to, reference, template);
     }

@@ -1,7 +1,10 @@
 package io.switchboard.ingress.templates;
 
 import io.switchboard.schemas.avro.Template;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * so a changed template is a new key. The cache is bounded by emptying it when it grows past
  * {@value #MAX_ENTRIES} (replaced records are then forgotten too).
  *
+ * <p>The names come from the record's variable mapping, resolved onto the slots again (a record written before a
+ * slot existed gets its default names); per slot the default names first, in their order, then the others sorted,
+ * so the first is the one to show.
+ *
  * @param slots the template's parameters, header first, then body, then buttons
- * @param namesByPlaceholder placeholder → the variable names mapped onto it, sorted
+ * @param namesByPlaceholder slot placeholder → the variable names that fill it, the one to show first
  */
 public record TemplateShapes(TemplateSlots slots, Map<String, List<String>> namesByPlaceholder) {
 
@@ -32,10 +39,34 @@ public record TemplateShapes(TemplateSlots slots, Map<String, List<String>> name
         if (CACHE.size() >= MAX_ENTRIES) {
             CACHE.clear();
         }
-        shapes = new TemplateShapes(TemplateSlots.of(template.getComponentsJson()),
-                Collections.unmodifiableMap(TemplateViews.namesByPlaceholder(template)));
+        TemplateSlots slots = TemplateSlots.of(template.getComponentsJson());
+        shapes = new TemplateShapes(slots, Collections.unmodifiableMap(names(template, slots)));
         CACHE.put(key, shapes);
         return shapes;
+    }
+
+    /** The names that fill a slot, the one to show first; empty when none can. */
+    public List<String> names(TemplateSlots.Slot slot) {
+        return namesByPlaceholder.getOrDefault(slot.placeholder(), List.of());
+    }
+
+    private static Map<String, List<String>> names(Template template, TemplateSlots slots) {
+        Map<String, String> recorded = new HashMap<>();
+        template.getVariableMapping().forEach((variable, placeholder) ->
+                recorded.put(variable.toString(), placeholder.toString()));
+        Map<String, List<String>> names = new HashMap<>();
+        TemplateMappings.resolve(recorded, slots, (variable, placeholder) -> { })
+                .forEach((variable, placeholder) -> names.computeIfAbsent(placeholder, k -> new ArrayList<>())
+                        .add(variable));
+        for (TemplateSlots.Slot slot : slots.slots()) {
+            List<String> defaults = TemplateMappings.defaultNames(slot, slots);
+            names.computeIfPresent(slot.placeholder(), (k, list) -> {
+                list.sort(Comparator.<String>comparingInt(n -> defaults.contains(n) ? defaults.indexOf(n)
+                        : defaults.size()).thenComparing(Comparator.naturalOrder()));
+                return List.copyOf(list);
+            });
+        }
+        return names;
     }
 
     /** A record compared by identity: hashing an Avro record walks all its fields. */

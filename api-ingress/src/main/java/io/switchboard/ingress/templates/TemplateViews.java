@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.schemas.avro.Template;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The public view of a template: name, language, category, status, parameter_format, components (the Cloud API's,
  * parsed) and {@code variables}: what a named send ({@code POST /messages/template/send}) must give, one entry per
- * parameter with the variable name, the placeholder it fills, its type (text, or the media type of a media header)
- * and any aliases (other variable names mapped to the same placeholder).
+ * value with the variable {@code name}, the {@code placeholder} it is mapped by, the WhatsApp parameters it
+ * {@code fills} (the one-time code of an authentication template fills {@code body.1} and {@code button.0.1}),
+ * its {@code type} (text, image, video, document, location, timestamp), whether it is {@code required}, a
+ * {@code description} of what it is, and any {@code aliases} (other names accepted for it).
  */
 public final class TemplateViews {
 
@@ -31,30 +30,59 @@ public final class TemplateViews {
         node.put("category", template.getCategory());
         node.put("status", template.getStatus().toUpperCase(Locale.ROOT));
         node.put("parameter_format", template.getParameterFormat());
-        node.set("components", components(template.getComponentsJson()));
+        JsonNode components = components(template.getComponentsJson());
+        node.set("components", components);
         ArrayNode variables = node.putArray("variables");
-        TemplateSlots slots = TemplateSlots.of(template.getComponentsJson());
-        Map<String, List<String>> names = namesByPlaceholder(template);
-        for (TemplateSlots.Slot slot : slots.slots()) {
-            List<String> mapped = names.getOrDefault(slot.placeholder(), List.of());
+        TemplateShapes shapes = TemplateShapes.of(template);
+        for (TemplateSlots.Slot slot : shapes.slots().slots()) {
+            List<String> names = shapes.names(slot);
             ObjectNode variable = variables.addObject();
-            variable.put("name", mapped.isEmpty() ? TemplateMappings.defaultName(slot) : mapped.get(0));
+            variable.put("name", names.isEmpty() ? slot.placeholder() : names.get(0));
             variable.put("placeholder", slot.placeholder());
-            variable.put("type", slot.isMedia() ? slot.mediaType() : "text");
-            if (mapped.size() > 1) {
-                mapped.subList(1, mapped.size()).forEach(variable.putArray("aliases")::add);
+            slot.fills().forEach(variable.putArray("fills")::add);
+            variable.put("type", type(slot));
+            variable.put("required", slot.required());
+            variable.put("description", description(slot, components));
+            if (names.size() > 1) {
+                names.subList(1, names.size()).forEach(variable.putArray("aliases")::add);
             }
         }
         return node;
     }
 
-    /** Placeholder → the variable names mapped onto it, sorted (the record's map has no order). */
-    static Map<String, List<String>> namesByPlaceholder(Template template) {
-        Map<String, List<String>> names = new LinkedHashMap<>();
-        template.getVariableMapping().forEach((variable, placeholder) ->
-                names.computeIfAbsent(placeholder.toString(), k -> new ArrayList<>()).add(variable.toString()));
-        names.values().forEach(java.util.Collections::sort);
-        return names;
+    private static String type(TemplateSlots.Slot slot) {
+        return switch (slot.kind()) {
+            case MEDIA -> slot.key();
+            case LOCATION -> "location";
+            case OFFER_EXPIRATION -> "timestamp";
+            default -> "text";
+        };
+    }
+
+    private static String description(TemplateSlots.Slot slot, JsonNode components) {
+        return switch (slot.kind()) {
+            case TEXT -> "the " + slot.component() + "'s {{" + slot.key() + "}}";
+            case MEDIA -> "the header " + slot.key() + ": an https link, or the id of an uploaded media";
+            case FILENAME -> "the file name shown for the header document (optional)";
+            case LOCATION -> "the header location: {\"latitude\", \"longitude\", \"name\"?, \"address\"?}";
+            case OFFER_EXPIRATION -> "when the limited-time offer expires: Unix epoch milliseconds or an ISO-8601"
+                    + " date-time";
+            case URL_SUFFIX -> "the end of the URL of button " + slot.buttonIndex() + " (" + buttonUrl(components,
+                    slot.buttonIndex()) + ")";
+            case OTP -> "the one-time code, shown in the body and copied by button " + slot.buttonIndex()
+                    + " (at most " + SlotValues.MAX_CODE_LENGTH + " characters)";
+            case COUPON -> "the coupon code copied by button " + slot.buttonIndex() + " (at most "
+                    + SlotValues.MAX_CODE_LENGTH + " characters)";
+        };
+    }
+
+    private static String buttonUrl(JsonNode components, String index) {
+        for (JsonNode component : components) {
+            if ("BUTTONS".equalsIgnoreCase(component.path("type").asText())) {
+                return component.path("buttons").path(Integer.parseInt(index)).path("url").asText("");
+            }
+        }
+        return "";
     }
 
     private static JsonNode components(String json) {

@@ -56,6 +56,9 @@ public final class CloudApiPeer implements AutoCloseable {
     private final List<String> uploadContentTypes = new CopyOnWriteArrayList<>();
     private final AtomicInteger templateListCalls = new AtomicInteger();
     private volatile List<String> templates = TEMPLATES;
+    /** Per WABA: its own list, or a Meta error status to answer (another WABA gets {@link #templates}). */
+    private final Map<String, List<String>> wabaTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> wabaFailures = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int mediaStatus = 200;
     private volatile java.util.concurrent.CountDownLatch mediaGate = new java.util.concurrent.CountDownLatch(0);
     private final Map<String, StoredMedia> media = new java.util.concurrent.ConcurrentHashMap<>();
@@ -82,7 +85,7 @@ public final class CloudApiPeer implements AutoCloseable {
         server.start();
     }
 
-    private static String template(String name, String language, String status, String category, String format,
+    public static String template(String name, String language, String status, String category, String format,
                                    String components) {
         return "{\"name\":\"" + name + "\",\"language\":\"" + language + "\",\"status\":\"" + status
                 + "\",\"category\":\"" + category + "\",\"parameter_format\":\"" + format + "\",\"id\":\""
@@ -101,6 +104,17 @@ public final class CloudApiPeer implements AutoCloseable {
 
     public void serveTemplates(List<String> entries) {
         this.templates = List.copyOf(entries);
+    }
+
+    /** The list of one WABA (empty: a WABA without templates); it stops failing. */
+    public void serveTemplatesFor(String wabaId, List<String> entries) {
+        wabaFailures.remove(wabaId);
+        wabaTemplates.put(wabaId, List.copyOf(entries));
+    }
+
+    /** One WABA's list answers Meta's code 100 (unknown object) with this HTTP status. */
+    public void failTemplatesFor(String wabaId, int status) {
+        wabaFailures.put(wabaId, status);
     }
 
     public void answerMediaWith(int status) {
@@ -153,10 +167,18 @@ public final class CloudApiPeer implements AutoCloseable {
         String query = String.valueOf(exchange.getRequestURI().getQuery());
         if ("GET".equals(exchange.getRequestMethod()) && path.matches("/v[0-9.]+/[^/]+/message_templates")) {
             templateListCalls.incrementAndGet();
+            String waba = path.split("/")[2];
+            Integer failure = wabaFailures.get(waba);
+            if (failure != null) {
+                write(exchange, failure, "{\"error\":{\"message\":\"(#100) Unsupported get request. Object with ID '"
+                        + waba + "' does not exist\",\"type\":\"GraphMethodException\",\"code\":100}}");
+                return;
+            }
             // Two pages: the first half, then the rest via paging.next, as Meta pages with cursors.
-            List<String> all = templates;
+            List<String> all = wabaTemplates.getOrDefault(waba, templates);
             boolean second = query.contains("after=page2");
-            List<String> page = second ? all.subList(all.size() / 2, all.size()) : all.subList(0, all.size() / 2);
+            int half = (all.size() + 1) / 2;
+            List<String> page = second ? all.subList(half, all.size()) : all.subList(0, half);
             String paging = second ? "{\"cursors\":{\"before\":\"page2\",\"after\":\"end\"}}"
                     : "{\"cursors\":{\"before\":\"page1\",\"after\":\"page2\"},\"next\":\"" + baseUrl() + path
                             + "?limit=100&after=page2\"}";

@@ -171,6 +171,7 @@ public class TemplateSendTest {
         SendCommand reminder = queued(app.post("/messages/template/send", key, """
                 {"to":"+919876543210","template_name":"appointment_reminder","language":"en",
                  "variables":{"header_image":"https://example.com/clinic.jpg","1":"Asha","2":"Monday 10:00"}}"""));
+        // Earlier clients gave the code twice, under its older names: still accepted when both are the same.
         SendCommand otp = queued(app.post("/messages/template/send", key, """
                 {"to":"+919876543210","template_name":"otp_code","language":"en",
                  "variables":{"1":"481516","button_0_1":"481516"}}"""));
@@ -187,6 +188,32 @@ public class TemplateSendTest {
     }
 
     @Test
+    void anAuthenticationTemplateTakesItsCodeOnceForTheBodyAndTheCopyCodeButton() {
+        SendCommand byNumber = queued(app.post("/messages/template/send", key, """
+                {"to":"+919876543210","template_name":"otp_code","language":"en","variables":{"1":"123456"}}"""));
+        SendCommand byName = queued(app.post("/messages/template/send", key, """
+                {"to":"+919876543210","template_name":"otp_code","language":"en","variables":{"code":"654321"}}"""));
+
+        for (SendCommand command : List.of(byNumber, byName)) {
+            List<TemplateComponent> components = command.getTemplate().getComponents();
+            assertThat(components).extracting(TemplateComponent::getType).containsExactly("body", "button");
+            assertThat(components.get(1).getSubType()).isEqualTo("url");
+            assertThat(components.get(1).getIndex()).isEqualTo("0");
+            assertThat(texts(components.get(1))).isEqualTo(texts(components.get(0)));
+        }
+        assertThat(texts(byName.getTemplate().getComponents().get(1))).containsExactly("654321");
+        assertRefused(app.post("/messages/template/send", key, """
+                {"to":"+919876543210","template_name":"otp_code","language":"en","variables":{}}"""),
+                422, "TEMPLATE_VARIABLE_MISSING", "variables.code (or otp, 1, button_0_1) is required by template "
+                        + "otp_code (en) (body.1 and button.0.1)");
+        assertRefused(app.post("/messages/template", key, """
+                {"to":"+919876543210","template_name":"otp_code","language":"en",
+                 "components":[{"type":"body","parameters":[{"type":"text","text":"123456"}]}]}"""),
+                400, "VALIDATION_ERROR", "components: button 0 has 0 parameter(s) but template otp_code (en) needs 1 "
+                        + "(the one-time code)");
+    }
+
+    @Test
     void aTemplateWithoutParametersNeedsNoComponents() {
         SendCommand command = queued(app.post("/messages/template", key,
                 "{\"to\":\"+919876543210\",\"template_name\":\"welcome_message\",\"language\":\"en\"}"));
@@ -197,10 +224,10 @@ public class TemplateSendTest {
     @Test
     void aMissingVariableIsNamed() {
         assertRefused(app.post("/messages/template/send", key, SEED_001_NAMED.replace("\"order_id\"", "\"orderId\"")),
-                400, "VALIDATION_ERROR",
+                422, "TEMPLATE_VARIABLE_MISSING",
                 "variables.order_id is required by template order_confirmation (en) (body.2)");
         assertRefused(app.post("/messages/template/send", key, SEED_001_NAMED.replace("\"total\"", "\"sum\"")),
-                400, "VALIDATION_ERROR",
+                422, "TEMPLATE_VARIABLE_MISSING",
                 "variables.total (or total_amount) is required by template order_confirmation (en) (body.3)");
     }
 
@@ -208,8 +235,8 @@ public class TemplateSendTest {
     void twoAliasesForOnePlaceholderAreAmbiguous() {
         assertRefused(app.post("/messages/template/send", key,
                         SEED_001_NAMED.replace("\"total\": \"99.99\"", "\"total\": \"99.99\", \"total_amount\": \"1\"")),
-                400, "VALIDATION_ERROR",
-                "variables total and total_amount both fill body.3 of template order_confirmation (en); send only one");
+                422, "TEMPLATE_VARIABLE_INVALID", "variables total and total_amount both fill body.3 of template "
+                        + "order_confirmation (en) with different values; send only one");
     }
 
     @Test
@@ -224,23 +251,28 @@ public class TemplateSendTest {
                 "components: body has 3 parameter(s) but template welcome_message (en) needs 0");
         assertRefused(app.post("/messages/template", key, SEED_000_RAW.replace("\"type\": \"body\"",
                 "\"type\": \"footer\"")), 400, "VALIDATION_ERROR", "components[0].type must be one of header, body, "
-                + "button");
+                + "button, limited_time_offer");
     }
 
     @Test
     void unknownTemplatesAndLanguagesAre404() {
         assertRefused(app.post("/messages/template/send", key, SEED_001_NAMED.replace("order_confirmation", "nope")),
-                404, "TEMPLATE_NOT_FOUND", "Template nope in language en does not exist for this account");
-        assertThat(app.post("/messages/template/send", key, SEED_001_NAMED.replace("\"en\"", "\"fr\""))
-                .statusCode()).isEqualTo(404);
+                404, "TEMPLATE_NOT_FOUND", "Template nope in language en does not exist for this account. "
+                        + "GET /api/v1/external/templates lists the account's templates");
+        assertRefused(app.post("/messages/template/send", key, SEED_001_NAMED.replace("\"en\"", "\"fr\"")),
+                404, "TEMPLATE_NOT_FOUND", "Template order_confirmation in language fr does not exist for this "
+                        + "account; it exists in en, en_US (send \"language\": \"en\")");
+        assertRefused(app.post("/messages/template/send", key, SEED_001_NAMED.replace("order_confirmation",
+                        "order_confirmaton")), 404, "TEMPLATE_NOT_FOUND", "Template order_confirmaton in language en "
+                        + "does not exist for this account. Did you mean order_confirmation?");
     }
 
     @Test
     void pendingAndRejectedTemplatesAre422() {
         assertRefused(app.post("/messages/template", key,
                         "{\"to\":\"+919876543210\",\"template_name\":\"summer_sale\",\"language\":\"en\"}"),
-                422, "TEMPLATE_NOT_APPROVED",
-                "Template summer_sale (en) is PENDING; only APPROVED templates can be sent");
+                422, "TEMPLATE_NOT_APPROVED", "Template summer_sale (en) is PENDING (WhatsApp is still reviewing "
+                        + "it); only APPROVED templates can be sent");
         assertThat(json(app.post("/messages/template/send", key,
                 "{\"to\":\"+919876543210\",\"template_name\":\"account_alert\",\"language\":\"en\"}"))
                 .get("error").get("code").asText()).isEqualTo("TEMPLATE_NOT_APPROVED");

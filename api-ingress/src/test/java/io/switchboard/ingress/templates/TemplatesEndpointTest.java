@@ -122,7 +122,10 @@ class TemplatesEndpointTest {
         assertThat(reminder.get(0).get("name").asText()).isEqualTo("header_image");
         assertThat(reminder.get(0).get("type").asText()).isEqualTo("image");
         assertThat(reminder.get(1).get("name").asText()).isEqualTo("1");
-        assertThat(otp.get(1).get("placeholder").asText()).isEqualTo("button.0.1");
+        assertThat(otp).hasSize(1);
+        assertThat(otp.get(0).get("name").asText()).isEqualTo("code");
+        assertThat(otp.get(0).get("fills").toString()).isEqualTo("[\"body.1\",\"button.0.1\"]");
+        assertThat(otp.get(0).get("aliases").toString()).isEqualTo("[\"otp\",\"1\",\"button_0_1\"]");
     }
 
     @Test
@@ -145,6 +148,9 @@ class TemplatesEndpointTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).get("error").get("code").asText()).isEqualTo("TEMPLATE_NOT_FOUND");
         assertThat(missingLanguage.statusCode()).isEqualTo(404);
+        assertThat(json(missingLanguage).get("error").get("message").asText()).isEqualTo("Template "
+                + "order_confirmation in language fr does not exist for this account; it exists in en, en_US (send "
+                + "\"language\": \"en\")");
         assertThat(app.get("/api/v1/external/templates", sender).statusCode()).isEqualTo(403);
         assertThat(app.get("/api/v1/external/templates", "pk_live_nobody").statusCode()).isEqualTo(401);
     }

@@ -33,9 +33,9 @@ final class ContentRules {
 
     static final int MAX_TEXT = 4096;
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(_[A-Za-z0-9]{2,4})?");
-    private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button");
+    private static final Set<String> COMPONENT_TYPES = Set.of("header", "body", "button", "limited_time_offer");
     private static final Set<String> PARAMETER_TYPES = Set.of("text", "currency", "date_time", "image", "video",
-            "document", "location", "payload", "coupon_code");
+            "document", "location", "payload", "coupon_code", "limited_time_offer");
 
     private ContentRules() {
     }
@@ -108,7 +108,8 @@ final class ContentRules {
     private static void component(TemplateComponent component, String path) {
         String type = component.getType() == null ? "" : component.getType().toLowerCase(Locale.ROOT);
         if (!COMPONENT_TYPES.contains(type)) {
-            throw Rejection.of(INVALID_TEMPLATE, path + ".type must be one of header, body, button");
+            throw Rejection.of(INVALID_TEMPLATE, path + ".type must be one of header, body, button,"
+                    + " limited_time_offer");
         }
         if (type.equals("button")) {
             if (component.getIndex() == null || !component.getIndex().matches("\\d{1,2}")) {
@@ -137,6 +138,7 @@ final class ContentRules {
             case "currency" -> parameter.getCurrency() != null && notEmpty(parameter.getCurrency().getCode())
                     && notEmpty(parameter.getCurrency().getFallbackValue());
             case "location" -> parameter.getLocation() != null;
+            case "limited_time_offer" -> parameter.getExpirationTimeMs() != null;
             default -> {
                 reference(INVALID_TEMPLATE, path + ".media", parameter.getMedia());
                 yield true;

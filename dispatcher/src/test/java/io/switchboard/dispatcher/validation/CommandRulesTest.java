@@ -102,7 +102,11 @@ class CommandRulesTest {
 
     @Test
     void aValidCommandOfEveryKindPasses() {
-        for (SendCommand.Builder command : List.of(text(), template(), image(), list(), buttons(), cta())) {
+        SendCommand.Builder offer = template().setTemplate(withTemplate(t -> t.setComponents(List.of(
+                TemplateComponent.newBuilder().setType("limited_time_offer").setParameters(List.of(
+                        TemplateParameter.newBuilder().setType("limited_time_offer")
+                                .setExpirationTimeMs(1767225600000L).build())).build()))));
+        for (SendCommand.Builder command : List.of(text(), template(), offer, image(), list(), buttons(), cta())) {
             SendCommand built = command.build();
             assertThat(rules.check(key(built), built)).as(built.getKind().toString()).isEmpty();
         }
@@ -154,6 +158,9 @@ class CommandRulesTest {
                 row(RejectionCode.INVALID_TEMPLATE, template().setTemplate(withTemplate(t -> t.setComponents(
                         List.of(TemplateComponent.newBuilder().setType("body").setParameters(List.of(
                                 TemplateParameter.newBuilder().setType("emoji").setText("x").build())).build()))))),
+                row(RejectionCode.INVALID_TEMPLATE, template().setTemplate(withTemplate(t -> t.setComponents(
+                        List.of(TemplateComponent.newBuilder().setType("limited_time_offer").setParameters(List.of(
+                                TemplateParameter.newBuilder().setType("limited_time_offer").build())).build()))))),
                 row(RejectionCode.INVALID_MEDIA, image().setMedia(withMedia(m -> m.setMediaId("4490709327384033")))),
                 row(RejectionCode.INVALID_MEDIA, image().setMedia(withMedia(m -> m.setLink(null)))),
                 row(RejectionCode.INVALID_MEDIA, image().setMedia(withMedia(m -> m.setLink("http://cdn.example.com/a.jpg")))),

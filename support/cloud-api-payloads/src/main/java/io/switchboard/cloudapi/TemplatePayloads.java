@@ -84,6 +84,8 @@ final class TemplatePayloads {
                     .put("fallback_value", requireText(parameter.getDateTimeFallback(), "date_time"));
             case "image", "video", "document" -> node.set(type, MediaObjects.of(parameter.getMedia(), type));
             case "location" -> node.set("location", location(parameter.getLocation()));
+            case "limited_time_offer" -> node.putObject("limited_time_offer")
+                    .put("expiration_time_ms", requireValue(parameter.getExpirationTimeMs(), "limited_time_offer"));
             default -> throw new InvalidCommandException("unsupported template parameter type '" + type + "'");
         }
         return node;
@@ -133,6 +135,13 @@ final class TemplatePayloads {
             parameter.put("text", entry.getValue() == null ? "" : entry.getValue());
         }
         return body;
+    }
+
+    private static long requireValue(Long value, String what) {
+        if (value == null) {
+            throw new InvalidCommandException(what + " parameter needs its expiration_time_ms");
+        }
+        return value;
     }
 
     private static String requireText(String value, String what) {

@@ -99,6 +99,16 @@ class CloudApiRequestMapperTest {
                                 + "{\"type\":\"text\",\"text\":\"118\"}]},"
                                 + "{\"type\":\"button\",\"sub_type\":\"copy_code\",\"index\":\"0\",\"parameters\":"
                                 + "[{\"type\":\"coupon_code\",\"coupon_code\":\"SAVE25\"}]}]}," + CALLBACK + "}"),
+                Arguments.of("template with a limited-time offer", cmd(MessageKind.TEMPLATE)
+                        .setTemplate(TemplateContent.newBuilder().setName("caribbean_offer").setLanguage("en")
+                                .setComponents(List.of(component("limited_time_offer", null, null,
+                                        TemplateParameter.newBuilder().setType("limited_time_offer")
+                                                .setExpirationTimeMs(1767225600000L).build())))
+                                .build()).build(),
+                        "{" + ENVELOPE + "\"type\":\"template\",\"template\":{\"name\":\"caribbean_offer\","
+                                + "\"language\":{\"code\":\"en\"},\"components\":[{\"type\":\"limited_time_offer\","
+                                + "\"parameters\":[{\"type\":\"limited_time_offer\",\"limited_time_offer\":"
+                                + "{\"expiration_time_ms\":1767225600000}}]}]}," + CALLBACK + "}"),
                 Arguments.of("template with a location header", cmd(MessageKind.TEMPLATE)
                         .setTemplate(TemplateContent.newBuilder().setName("store_pickup").setLanguage("en")
                                 .setComponents(List.of(component("header", null, null, TemplateParameter.newBuilder()

@@ -26,6 +26,7 @@ public record GraphError(int httpStatus, int code, String title, String details)
     public static final int TEMPLATE_PARAM_FORMAT = 132012;
     public static final int TEMPLATE_PAUSED = 132015;
     public static final int TEMPLATE_DISABLED = 132016;
+    public static final int TEMPLATE_PARAM_TEXT = 132018;
 
     /** The details Meta gives for 131047, word for word. */
     public static final String RE_ENGAGEMENT_DETAILS = "Message failed to send because more than 24 hours have passed"
@@ -74,6 +75,7 @@ public record GraphError(int httpStatus, int code, String title, String details)
             case TEMPLATE_PARAM_FORMAT -> "Parameter format does not match format in the created template";
             case TEMPLATE_PAUSED -> "Template is paused";
             case TEMPLATE_DISABLED -> "Template is disabled";
+            case TEMPLATE_PARAM_TEXT -> "There was an issue with the parameters in your template";
             default -> throw new IllegalArgumentException("not a template error code: " + code);
         };
         return new GraphError(400, code, title, details);

@@ -45,7 +45,7 @@ public class SendPolicy {
     public Decision check(String phoneNumberId, ValidatedRequest.MessageSend send, JsonNode request) {
         checkMediaIds(send.type(), request);
         if (send.isTemplate()) {
-            return new Decision(templates.check(request.get("template")), null);
+            return new Decision(templates.check(phoneNumberId, request.get("template")), null);
         }
         if (windowMode == WindowConfig.Mode.OFF || windows.isOpen(phoneNumberId, send.waId())) {
             return new Decision(null, null);

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * {@code GET /{version}/{waba-id}/message_templates}, as Meta answers it: bearer token required, the WABA id must
- * be {@code simulator.waba-id} (else code 100, as for any unknown Graph object), {@code limit} (default 25,
+ * {@code GET /{version}/{waba-id}/message_templates}, as Meta answers it: bearer token required, the WABA must be
+ * one the {@link TemplateCatalog} knows (else code 100, as for any unknown Graph object), {@code limit} (default 25,
  * 1-1000) with {@code after}/{@code before} cursors, and optional exact filters {@code name}, {@code status},
  * {@code category}, {@code language}. The answer is {@code {"data":[...],"paging":{"cursors":{"before","after"},
  * "next"?,"previous"?}}}; {@code fields} is ignored: every field is always returned.
@@ -29,14 +29,11 @@ public class TemplateController {
 
     private final AccessTokens tokens;
     private final TemplateCatalog catalog;
-    private final SimulatorConfig config;
     private final MediaConfig mediaConfig;
 
-    public TemplateController(AccessTokens tokens, TemplateCatalog catalog, SimulatorConfig config,
-                              MediaConfig mediaConfig) {
+    public TemplateController(AccessTokens tokens, TemplateCatalog catalog, MediaConfig mediaConfig) {
         this.tokens = tokens;
         this.catalog = catalog;
-        this.config = config;
         this.mediaConfig = mediaConfig;
     }
 
@@ -48,7 +45,7 @@ public class TemplateController {
                                     @Nullable @QueryValue String status, @Nullable @QueryValue String category,
                                     @Nullable @QueryValue String language) {
         tokens.check(authorization);
-        if (!config.getWabaId().equals(wabaId)) {
+        if (!catalog.exists(wabaId)) {
             throw GraphError.invalidParameter("Unsupported get request. Object with ID '" + wabaId + "' does not"
                     + " exist, cannot be loaded due to missing permissions, or does not support this operation.")
                     .exception();
@@ -58,7 +55,8 @@ public class TemplateController {
                 && (status == null || t.status().equals(status.toUpperCase(Locale.ROOT)))
                 && (category == null || t.category().equals(category.toUpperCase(Locale.ROOT)))
                 && (language == null || t.language().equals(language));
-        TemplateCatalog.Page page = catalog.page(filter, size, blankToNull(after), blankToNull(before));
+        TemplatePages.Page page = TemplatePages.page(catalog.all(wabaId), filter, size, blankToNull(after),
+                blankToNull(before));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("data", page.data().stream().map(Template::listing).toList());
         if (page.data().isEmpty()) {

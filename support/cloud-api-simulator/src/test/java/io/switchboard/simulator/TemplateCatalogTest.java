@@ -26,10 +26,16 @@ class TemplateCatalogTest {
             Template shipping = catalog.find("shipping_update", "en").orElseThrow();
             assertThat(shipping.isNamed()).isTrue();
             assertThat(shipping.bodyParams()).containsExactly("customer_name", "tracking_number");
-            assertThat(shipping.buttons()).containsExactly(new Template.Button("URL", true));
+            assertThat(shipping.buttons()).containsExactly(new Template.Button("URL", "url", "text", true, false));
             assertThat(catalog.find("appointment_reminder", "en").orElseThrow().headerFormat()).isEqualTo("IMAGE");
             assertThat(catalog.find("otp_code", "en").orElseThrow().buttons())
-                    .containsExactly(new Template.Button("OTP", true));
+                    .containsExactly(new Template.Button("URL", "url", "text", true, true));
+            assertThat(catalog.find("login_code", "en").orElseThrow().buttons())
+                    .containsExactly(new Template.Button("OTP", "url", "text", true, true));
+            assertThat(catalog.find("holiday_coupon", "en").orElseThrow().buttons())
+                    .containsExactly(new Template.Button("COPY_CODE", "copy_code", "coupon_code", true, false));
+            assertThat(catalog.find("caribbean_offer", "en").orElseThrow().offerExpires()).isTrue();
+            assertThat(catalog.find("order_ready", "en").orElseThrow().headerParams()).containsExactly("order_id");
             assertThat(catalog.find("welcome_message", "en").orElseThrow().bodyParams()).isEmpty();
         }
     }
@@ -51,7 +57,7 @@ class TemplateCatalogTest {
             Template added = catalog.find("back_in_stock", "hi").orElseThrow();
             assertThat(added.id()).matches("[0-9]+");
             assertThat(((Map<?, ?>) added.listing()).get("parameter_format")).isEqualTo("POSITIONAL");
-            assertThat(catalog.all()).hasSize(12);
+            assertThat(catalog.all()).hasSize(20);
         }
     }
 
@@ -73,16 +79,16 @@ class TemplateCatalogTest {
         try (ApplicationContext context = ApplicationContext.run()) {
             TemplateCatalog catalog = context.getBean(TemplateCatalog.class);
 
-            TemplateCatalog.Page first = catalog.page(t -> true, 5, null, null);
-            TemplateCatalog.Page second = catalog.page(t -> true, 5, first.after(), null);
-            TemplateCatalog.Page back = catalog.page(t -> true, 5, null, second.before());
+            TemplatePages.Page first = catalog.page(t -> true, 5, null, null);
+            TemplatePages.Page second = catalog.page(t -> true, 5, first.after(), null);
+            TemplatePages.Page back = catalog.page(t -> true, 5, null, second.before());
 
             assertThat(first.hasPrevious()).isFalse();
             assertThat(first.hasNext()).isTrue();
             assertThat(second.data()).hasSize(5).doesNotContainAnyElementsOf(first.data());
             assertThat(back.data()).isEqualTo(first.data());
             assertThat(catalog.page(t -> t.category().equals("AUTHENTICATION"), 5, null, null).data())
-                    .extracting(Template::name).containsExactly("otp_code");
+                    .extracting(Template::name).containsExactly("otp_code", "login_code");
             assertThatThrownBy(() -> catalog.page(t -> true, 5, "bm90LWFuLWlk", null))
                     .isInstanceOf(GraphErrorException.class);
         }

@@ -123,7 +123,7 @@ class TemplatesTest {
 
         assertThat(http.send(template("otp_code", "en", "[" + body + "," + button + "]")).statusCode()).isEqualTo(200);
         assertError(http.send(template("otp_code", "en", "[" + body + "]")), 131008,
-                "Required parameter is missing", "Button at index 0 of type OTP requires a parameter");
+                "Required parameter is missing", "Button at index 0 of type URL requires a parameter");
     }
 
     @Test
@@ -153,8 +153,8 @@ class TemplatesTest {
             path = next == null ? null : next.substring(next.indexOf("/v23.0/"));
             pages++;
         }
-        assertThat(pages).isEqualTo(3);
-        assertThat(seen).hasSize(11).doesNotHaveDuplicates()
+        assertThat(pages).isEqualTo(5);
+        assertThat(seen).hasSize(19).doesNotHaveDuplicates()
                 .contains("order_confirmation/en", "order_confirmation/en_US", "shipping_update/en",
                         "appointment_reminder/en", "summer_sale/en", "account_alert/en", "welcome_message/en",
                         "otp_code/en");

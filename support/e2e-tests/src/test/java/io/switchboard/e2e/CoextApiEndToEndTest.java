@@ -70,7 +70,8 @@ class CoextApiEndToEndTest {
         assertThat(pending.body().path("error").path("code").asText()).isEqualTo("TEMPLATE_NOT_APPROVED");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.body().path("error").path("code").asText()).isEqualTo("TEMPLATE_NOT_FOUND");
-        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.body().path("error").path("code").asText()).isEqualTo("TEMPLATE_VARIABLE_MISSING");
         assertThat(missing.body().path("error").path("message").asText()).contains("order_id");
     }
 
