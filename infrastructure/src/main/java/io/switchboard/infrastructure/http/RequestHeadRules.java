@@ -38,8 +38,8 @@ final class RequestHeadRules {
                     "Only HTTP/1.1 and HTTP/1.0 are spoken here, not " + version.text());
         }
         HttpHeaders headers = request.headers();
-        Iterator<String> codings = headers.valueStringIterator(HttpHeaderNames.TRANSFER_ENCODING);
-        if (codings.hasNext()) {
+        if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            Iterator<String> codings = headers.valueStringIterator(HttpHeaderNames.TRANSFER_ENCODING);
             String coding = codings.next();
             if (codings.hasNext()) {
                 return FramingRejection.malformed("Transfer-Encoding must be sent once");
