@@ -3,7 +3,7 @@ package io.switchboard.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.registry.EmbeddedSchemaRegistry;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -79,32 +79,26 @@ public final class LocalMain {
         DemoCustomer.sayHi(platform[0].simulatorUrl(), platform[0].apiUrl(), credentials.demoApiKey(),
                 DemoCustomer.SEED_RECIPIENT);
 
+        LocalBanner.Endpoints endpoints = new LocalBanner.Endpoints(platform[0].apiUrl(),
+                platform[0].webhookIngestUrl(), platform[0].simulatorUrl(), registry[0].url(),
+                kafka.bootstrapServers(), redis.uri());
+        Path localJson = home.resolve("local.json");
+        OwnerOnlyFiles.write(localJson, localJson(endpoints, credentials));
+        LocalBanner.lines(endpoints, localJson, DemoCustomer.SEED_RECIPIENT).forEach(LocalMain::say);
+    }
+
+    /** Everything a user of the local run needs, secrets included: hence a file only its owner can read. */
+    static String localJson(LocalBanner.Endpoints endpoints, Platform.Credentials credentials) throws IOException {
         ObjectNode local = new ObjectMapper().createObjectNode()
-                .put("api_url", platform[0].apiUrl())
+                .put("api_url", endpoints.apiUrl())
                 .put("admin_token", credentials.adminToken())
                 .put("demo_api_key", credentials.demoApiKey())
-                .put("webhook_ingest_url", platform[0].webhookIngestUrl())
-                .put("simulator_url", platform[0].simulatorUrl())
-                .put("registry_url", registry[0].url())
-                .put("kafka_bootstrap", kafka.bootstrapServers())
-                .put("redis_url", redis.uri());
-        Path localJson = home.resolve("local.json");
-        Files.writeString(localJson, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(local));
-        LocalState.restrictToOwner(localJson);
-
-        say("");
-        say("Switchboard is running.");
-        local.fields().forEachRemaining(e -> say(String.format("  %-19s %s", e.getKey(), e.getValue().asText())));
-        say("");
-        say("The seed's demo customer " + DemoCustomer.SEED_RECIPIENT + " has just written \"Hi\", so the 24-hour window"
-                + " for free-form messages to them is open. Act as any customer with:");
-        say("  curl -X POST " + platform[0].simulatorUrl() + "/_sim/inbound -d '{\"from\": \"+14155550123\", \"text\": \"Hi\"}'");
-        say("");
-        say("Try it:");
-        say("  curl -X POST \"" + platform[0].apiUrl() + "/messages/text\" -H \"Content-Type: application/json\" \\");
-        say("    -H \"X-API-Key: " + credentials.demoApiKey() + "\" \\");
-        say("    -d '{\"to\": \"+919876543210\", \"message\": \"Hello from Switchboard\", \"reference\": \"test-msg-001\"}'");
-        say("(written to " + localJson + "; Ctrl-C stops everything)");
+                .put("webhook_ingest_url", endpoints.webhookIngestUrl())
+                .put("simulator_url", endpoints.simulatorUrl())
+                .put("registry_url", endpoints.registryUrl())
+                .put("kafka_bootstrap", endpoints.kafkaBootstrap())
+                .put("redis_url", endpoints.redisUrl());
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(local) + "\n";
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The credentials of this installation's local run: generated at the first start from a secure random source, kept in
- * {@code .switchboard/state.json} (readable by the owner only, never committed) and reused by every later start, so the
- * demo key printed yesterday still works today.
+ * {@code .switchboard/state.json} (readable by the owner only from its creation, never committed) and reused by every
+ * later start, so the demo key of yesterday still works today.
  */
 final class LocalState {
 
@@ -37,9 +36,7 @@ final class LocalState {
         changed |= putIfMissing(node, "waba_id", () -> "100000000000001");
         changed |= putIfMissing(node, "phone_number_id", () -> "106540352242922");
         if (changed) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-            restrictToOwner(file);
+            OwnerOnlyFiles.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node));
         }
         return new Platform.Credentials(node.path("demo_api_key").asText(), node.path("admin_token").asText(),
                 node.path("access_token").asText(), node.path("app_secret").asText(),
@@ -53,14 +50,6 @@ final class LocalState {
         }
         node.put(field, value.get());
         return true;
-    }
-
-    static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: the file stays with the platform's default permissions.
-        }
     }
 
     private static String random(int bytes) {

@@ -1,37 +1,32 @@
 package io.switchboard.registry;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A schema registry speaking the Confluent Schema Registry REST API, over the JDK's HTTP server, with its schemas in
- * a compacted Kafka topic ({@code _schemas}). Rules: it serves only after it has read the whole topic, so a restarted
- * registry knows every schema; several instances on one topic agree on ids and versions; BACKWARD compatibility is
- * enforced unless configured otherwise. Starts in well under a second once the broker is up.
+ * A schema registry speaking the Confluent Schema Registry REST API over HTTP (Netty, strict framing), with its
+ * schemas in a compacted Kafka topic ({@code _schemas}), its own {@code /health} and {@code /prometheus}. Rules: it
+ * serves only after it has read the whole topic, so a restarted registry knows every schema; several instances on
+ * one topic agree on ids and versions; BACKWARD compatibility is enforced unless configured otherwise. Starts in
+ * well under a second once the broker is up.
  */
 public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Map<String, EmbeddedSchemaRegistry> SHARED = new ConcurrentHashMap<>();
+    private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final RegistryHttpServer server;
+    private final RegistryMetrics metrics;
     private final SchemaLog log;
     private final String url;
 
-    private EmbeddedSchemaRegistry(HttpServer server, ExecutorService executor, SchemaLog log, String url) {
+    private EmbeddedSchemaRegistry(RegistryHttpServer server, RegistryMetrics metrics, SchemaLog log, String url) {
         this.server = server;
-        this.executor = executor;
+        this.metrics = metrics;
         this.log = log;
         this.url = url;
     }
@@ -62,25 +57,35 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         long started = System.nanoTime();
         RegistryState state = new RegistryState();
         SchemaLog log = SchemaLog.open(settings, state);
-        ExecutorService executor = Executors.newFixedThreadPool(settings.httpThreads(), daemonThreads());
-        HttpServer server;
+        RegistryMetrics metrics = new RegistryMetrics(state, log);
+        RegistryHttpHandler api = new RegistryHttpHandler(new RegistryRoutes(new SchemaRegistryService(state, log),
+                new CompatibilityConfig(state, log)).all());
+        RegistryHealth health = new RegistryHealth(log);
+        RegistryHttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
-        } catch (IOException e) {
-            executor.shutdownNow();
+            server = RegistryHttpServer.start(settings, call -> answer(call, api, health, metrics), metrics);
+        } catch (RuntimeException e) {
+            metrics.close();
             log.close();
-            throw new UncheckedIOException("cannot listen on " + settings.host() + ":" + settings.port(), e);
+            throw e;
         }
-        RegistryRoutes routes = new RegistryRoutes(new SchemaRegistryService(state, log),
-                new CompatibilityConfig(state, log));
-        server.createContext("/", new RegistryHttpHandler(routes.all()));
-        server.setExecutor(executor);
-        server.start();
         String host = settings.host().equals("0.0.0.0") ? "127.0.0.1" : settings.host();
-        String url = "http://" + host + ":" + server.getAddress().getPort();
+        String url = "http://" + host + ":" + server.port();
         LOG.info("Schema registry at {} over topic {} on {} ready in {} ms", url, settings.topic(),
                 settings.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
-        return new EmbeddedSchemaRegistry(server, executor, log, url);
+        return new EmbeddedSchemaRegistry(server, metrics, log, url);
+    }
+
+    private static RegistryHttpHandler.Answer answer(RegistryHttpHandler.Call call, RegistryHttpHandler api,
+                                                     RegistryHealth health, RegistryMetrics metrics) {
+        if (call.method().equals("GET") && call.rawPath().equals("/health")) {
+            return health.check();
+        }
+        if (call.method().equals("GET") && call.rawPath().equals("/prometheus")) {
+            return new RegistryHttpHandler.Answer(200, PROMETHEUS_TYPE,
+                    metrics.scrape().getBytes(StandardCharsets.UTF_8));
+        }
+        return api.handle(call);
     }
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
@@ -89,28 +94,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Stops serving, then stops reading and writing the topic. The schemas stay in the topic. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
+        metrics.close();
         log.close();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "schema-registry-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,11 +1,13 @@
 package io.switchboard.registry;
 
+import io.switchboard.infrastructure.http.HttpLimits;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * How an {@link EmbeddedSchemaRegistry} runs. Defaults: bound to 127.0.0.1 on a random free port, schemas in the
- * {@code _schemas} topic, 4 HTTP threads, 10 s to reach the store before answering 500 (error code 50002).
+ * {@code _schemas} topic, 4 HTTP threads, 10 s to reach the store before answering 500 (error code 50002), and the
+ * services' HTTP limits (a head within 10 s, a body within 30 s, idle connections closed after 60 s).
  *
  * @param bootstrapServers Kafka brokers holding the schemas topic
  * @param host             address the HTTP server binds ({@code 0.0.0.0} for every interface)
@@ -13,9 +15,10 @@ import java.util.Objects;
  * @param topic            the compacted, single-partition topic the schemas live in
  * @param httpThreads      size of the HTTP thread pool
  * @param storeTimeout     how long a request may wait for the topic (produce, catch up) before failing
+ * @param httpLimits       deadlines and size limits of HTTP requests (strict framing, slow clients)
  */
 public record RegistrySettings(String bootstrapServers, String host, int port, String topic, int httpThreads,
-                               Duration storeTimeout) {
+                               Duration storeTimeout, HttpLimits httpLimits) {
 
     public static final String DEFAULT_TOPIC = "_schemas";
 
@@ -24,6 +27,7 @@ public record RegistrySettings(String bootstrapServers, String host, int port, S
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(storeTimeout, "storeTimeout");
+        Objects.requireNonNull(httpLimits, "httpLimits");
         if (bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("bootstrapServers is empty");
         }
@@ -37,23 +41,28 @@ public record RegistrySettings(String bootstrapServers, String host, int port, S
 
     /** The defaults, for these brokers. */
     public static RegistrySettings of(String bootstrapServers) {
-        return new RegistrySettings(bootstrapServers, "127.0.0.1", 0, DEFAULT_TOPIC, 4, Duration.ofSeconds(10));
+        return new RegistrySettings(bootstrapServers, "127.0.0.1", 0, DEFAULT_TOPIC, 4, Duration.ofSeconds(10),
+                HttpLimits.defaults());
     }
 
     public RegistrySettings withHost(String newHost) {
-        return new RegistrySettings(bootstrapServers, newHost, port, topic, httpThreads, storeTimeout);
+        return new RegistrySettings(bootstrapServers, newHost, port, topic, httpThreads, storeTimeout, httpLimits);
     }
 
     public RegistrySettings withPort(int newPort) {
-        return new RegistrySettings(bootstrapServers, host, newPort, topic, httpThreads, storeTimeout);
+        return new RegistrySettings(bootstrapServers, host, newPort, topic, httpThreads, storeTimeout, httpLimits);
     }
 
     public RegistrySettings withTopic(String newTopic) {
-        return new RegistrySettings(bootstrapServers, host, port, newTopic, httpThreads, storeTimeout);
+        return new RegistrySettings(bootstrapServers, host, port, newTopic, httpThreads, storeTimeout, httpLimits);
     }
 
     public RegistrySettings withStoreTimeout(Duration newTimeout) {
-        return new RegistrySettings(bootstrapServers, host, port, topic, httpThreads, newTimeout);
+        return new RegistrySettings(bootstrapServers, host, port, topic, httpThreads, newTimeout, httpLimits);
+    }
+
+    public RegistrySettings withHttpLimits(HttpLimits newLimits) {
+        return new RegistrySettings(bootstrapServers, host, port, topic, httpThreads, storeTimeout, newLimits);
     }
 
     /**

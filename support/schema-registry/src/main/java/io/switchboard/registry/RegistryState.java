@@ -114,4 +114,9 @@ final class RegistryState {
     synchronized CompatibilityLevel effectiveLevel(String subject) {
         return subjectLevel(subject).orElseGet(this::globalLevel);
     }
+
+    /** Distinct schemas ever registered (ids are never reused). */
+    synchronized int schemaCount() {
+        return schemasById.size();
+    }
 }

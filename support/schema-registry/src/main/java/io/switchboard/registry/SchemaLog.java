@@ -94,10 +94,7 @@ final class SchemaLog implements AutoCloseable {
     void catchUp() {
         long end;
         try {
-            end = admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition).get(settings.storeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .offset();
+            end = endOffset(settings.storeTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RegistryException.timeout("Interrupted while reading the end of " + settings.topic());
@@ -105,6 +102,26 @@ final class SchemaLog implements AutoCloseable {
             throw RegistryException.storeError("Cannot read the end of " + settings.topic() + ": " + e);
         }
         reader.awaitPosition(end, settings.storeTimeout());
+    }
+
+    /** The end of the topic's committed records, asked of Kafka within {@code timeout}. */
+    long endOffset(Duration timeout) throws Exception {
+        return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED).timeoutMs((int) timeout.toMillis()))
+                .partitionResult(partition).get(timeout.toMillis(), TimeUnit.MILLISECONDS).offset();
+    }
+
+    /** The next offset the reader applies, and why it stopped if it did (null while it reads). */
+    long readerPosition() {
+        return reader.position();
+    }
+
+    Throwable readerFailure() {
+        return reader.failure();
+    }
+
+    String topic() {
+        return settings.topic();
     }
 
     /**

@@ -102,6 +102,20 @@ final class SchemaLogReader implements AutoCloseable {
         }
     }
 
+    /** The next offset to apply. */
+    long position() {
+        synchronized (progress) {
+            return position;
+        }
+    }
+
+    /** Why the reader stopped for good, or null while it reads. */
+    Throwable failure() {
+        synchronized (progress) {
+            return failure != null ? failure : thread.isAlive() ? null : new IllegalStateException("reader stopped");
+        }
+    }
+
     /** Returns once every record before {@code target} is applied; 50002 on timeout, 50001 if reading failed. */
     void awaitPosition(long target, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -144,6 +144,11 @@ public final class RedisTestServer implements AutoCloseable {
         return port;
     }
 
+    /** The server's process id (to stop it with {@link ProcessPause}). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** The binary this server runs. */
     public Path executable() {
         return executable;
