@@ -49,7 +49,7 @@ public class TemplateSyncController {
 
     @Get(uri = "/template-sync", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> all(HttpRequest<?> request, @Nullable @Header(HttpHeaders.AUTHORIZATION) String token) {
-        ApiError refusal = guard.refusal(token);
+        ApiError refusal = guard.refusal(request, token);
         return refusal != null ? responses.refuse(request, refusal)
                 : responses.answer(request, AdminOutcome.ok(statuses.all()), ListEnvelope::new);
     }
@@ -57,7 +57,7 @@ public class TemplateSyncController {
     @Get(uri = "/accounts/{accountId}/templates/sync", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> one(HttpRequest<?> request, @Nullable @Header(HttpHeaders.AUTHORIZATION) String token,
                                @PathVariable String accountId) {
-        ApiError refusal = guard.refusal(token);
+        ApiError refusal = guard.refusal(request, token);
         if (refusal != null) {
             return responses.refuse(request, refusal);
         }
@@ -71,7 +71,7 @@ public class TemplateSyncController {
     public CompletableFuture<HttpResponse<?>> now(HttpRequest<?> request,
                                                   @Nullable @Header(HttpHeaders.AUTHORIZATION) String token,
                                                   @PathVariable String accountId) {
-        ApiError refusal = guard.refusal(token);
+        ApiError refusal = guard.refusal(request, token);
         if (refusal != null) {
             return CompletableFuture.completedFuture(responses.refuse(request, refusal));
         }
