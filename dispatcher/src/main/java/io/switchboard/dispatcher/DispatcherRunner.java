@@ -237,6 +237,11 @@ public class DispatcherRunner {
         return accountHalts;
     }
 
+    /** The dispatcher's Redis connection; pinged by the health indicator. */
+    public RedisConnector redis() {
+        return redis;
+    }
+
     /** The shared per-number pace; read by the health indicator. */
     public NumberPacer pacer() {
         return pacer;
