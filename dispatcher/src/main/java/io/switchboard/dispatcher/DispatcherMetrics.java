@@ -116,12 +116,6 @@ public final class DispatcherMetrics {
                 .description("Messages parked on send-commands-retry, by reason").register(registry).increment();
     }
 
-    /** A failed admin authentication: {@code missing}, {@code invalid} token, or {@code throttled} caller. */
-    public void adminAuthFailure(String reason) {
-        Counter.builder("dispatcher.admin.auth.failures").tag("reason", reason)
-                .description("Admin API requests refused for their authentication").register(registry).increment();
-    }
-
     public void pacingWait() {
         registry.counter("dispatcher.pacing.waits").increment();
     }
