@@ -117,6 +117,8 @@ public final class ParkedReader implements AutoCloseable {
                         consumer.position(retryOf(entry.getKey()), Duration.ZERO));
                 if (read >= entry.getValue()) {
                     caughtUp.add(entry.getKey());
+                    LOG.info("Parked messages of partition {} read to their end at assignment ({}): its fresh "
+                            + "records may flow", entry.getKey(), entry.getValue());
                     return true;
                 }
             } catch (TimeoutException e) {
