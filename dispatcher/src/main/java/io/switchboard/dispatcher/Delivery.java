@@ -82,7 +82,7 @@ final class Delivery {
     private void begin() {
         try {
             if (isExpired()) {
-                expire();
+                outcomes.expired(this);
                 return;
             }
             body = ctx.mapper().toBytes(command);
@@ -100,7 +100,7 @@ final class Delivery {
                 return;
             }
             if (isExpired()) {
-                expire();
+                outcomes.expired(this);
                 return;
             }
             if (refusedByAccount()) {
@@ -207,10 +207,6 @@ final class Delivery {
         Optional<ErrorInfo> refusal = ctx.standing().refusal(command);
         refusal.ifPresent(error -> outcomes.refused(this, error));
         return refusal.isPresent();
-    }
-
-    private void expire() {
-        outcomes.expired(this);
     }
 
     /** Ends the delivery once {@code outcomeWritten} and every earlier event are in Kafka. */

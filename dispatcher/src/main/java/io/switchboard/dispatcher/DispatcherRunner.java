@@ -12,8 +12,6 @@ import io.switchboard.dispatcher.parking.Parking;
 import io.switchboard.dispatcher.validation.AccountTable;
 import io.switchboard.dispatcher.validation.CommandRules;
 import io.switchboard.dispatcher.validation.PhoneNumberTable;
-import io.switchboard.schemas.Topic;
-import io.switchboard.schemas.TopicProvisioner;
 import io.switchboard.schemas.Topics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -27,13 +25,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Starts and stops the delivery pipeline with the application context. At start: the topics it reads and writes
- * exist ({@link TopicProvisioner}), the value schemas it writes are registered (so the first outcome never waits on
+ * exist ({@link DispatcherTopics}), the value schemas it writes are registered (so the first outcome never waits on
  * the registry, and a refused schema stops start-up), then the consumer loop starts. At close, in this order: stop
  * polling and drain in-flight work ({@link KeyOrderedDispatcher#close()}), stop timers and workers, flush the
  * producers, drop the HTTP client; whatever did not finish is redelivered to the next owner.
@@ -43,9 +40,6 @@ import org.slf4j.LoggerFactory;
 public class DispatcherRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatcherRunner.class);
-    private static final List<Topic<?>> TOPICS = List.of(Topics.SEND_COMMANDS, Topics.SEND_COMMANDS_RETRY,
-            Topics.MESSAGE_EVENTS, Topics.SEND_COMMANDS_DLQ, Topics.ACCOUNTS, Topics.PHONE_NUMBERS,
-            Topics.REJECTED_COMMANDS);
 
     private final CloudApiProperties cloudApi;
     private final DispatcherProperties properties;
@@ -94,13 +88,7 @@ public class DispatcherRunner {
         cloudApi.validate();
         LOG.info("Starting dispatcher: group {}, max in flight {}, {}", properties.getGroupId(),
                 properties.getMaxInFlight(), cloudApi);
-        try (Admin admin = Admin.create(kafka.clientConfig())) {
-            TopicProvisioner.ensureTopics(admin, TOPICS, kafka.replicationFactor());
-        }
-        Topics.MESSAGE_EVENTS.registerValueSchema(kafka.registryUrl());
-        Topics.SEND_COMMANDS_DLQ.registerValueSchema(kafka.registryUrl());
-        Topics.SEND_COMMANDS_RETRY.registerValueSchema(kafka.registryUrl());
-        Topics.REJECTED_COMMANDS.registerValueSchema(kafka.registryUrl());
+        DispatcherTopics.prepare(kafka);
 
         Clock clock = Clock.systemUTC();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("dispatcher-timer"));
