@@ -83,7 +83,7 @@ final class AttemptOutcomes {
     }
 
     void refused(Delivery delivery, ErrorInfo error) {
-        LOG.info("Message {} not sent: {}", delivery.command().getMessageId(), error.getDetail());
+        LOG.debug("Message {} not sent: {}", delivery.command().getMessageId(), error.getDetail());
         delivery.finish(ctx.publisher().failed(delivery.command(), error, delivery.attemptsMade()), "failed");
     }
 
@@ -133,9 +133,10 @@ final class AttemptOutcomes {
     private void retryOrGiveUp(Delivery delivery, Classification verdict, int number, Integer code) {
         SendCommand command = delivery.command();
         boolean pair = code != null && code == PAIR_RATE_LIMIT;
+        Instant now = ctx.clock().instant();
         SendRetrySchedule.Step step = ctx.schedule().next(verdict, number, delivery.ambiguous(),
-                pair ? ctx.pairs().next(pairKey(command)) : null, ctx.clock().instant(),
-                ctx.schedule().validUntil(command));
+                pair ? ctx.pairs().next(pairKey(command)) : null, now, ctx.schedule().validUntil(command),
+                delivery.heldFor(now));
         if (step.kind() == SendRetrySchedule.Step.Kind.IN_DOUBT) {
             inDoubt(delivery, verdict, number);
             return;

@@ -40,6 +40,7 @@ final class Delivery {
     private final List<CompletableFuture<Void>> writes = new ArrayList<>();
     private final CompletableFuture<DeliveryOutcome> done = new CompletableFuture<>();
     private byte[] body;
+    private final Instant heldSince;
     private int attemptsMade;
     private int ambiguous;
 
@@ -53,6 +54,7 @@ final class Delivery {
         this.attemptsMade = attemptsMade;
         this.ambiguous = ambiguous;
         this.mayPark = mayPark;
+        this.heldSince = ctx.clock().instant();
     }
 
     CompletableFuture<DeliveryOutcome> start() {
@@ -290,6 +292,11 @@ final class Delivery {
 
     int attemptsMade() {
         return attemptsMade;
+    }
+
+    /** How long this delivery has held its record (for a fresh one: its in-flight slot). */
+    Duration heldFor(Instant now) {
+        return Duration.between(heldSince, now);
     }
 
     String masked() {

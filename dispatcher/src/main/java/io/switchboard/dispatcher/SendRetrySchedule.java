@@ -15,8 +15,10 @@ import java.time.Instant;
  *   <li>A message is valid until its {@code expiresAt}, or {@code default-validity} after {@code acceptedAt} when it
  *       has none: a wait that would end later is cut to end at that instant, when the message expires (EXPIRED with
  *       its last error) instead of being tried again.</li>
- *   <li>A wait of {@code park-after} or more is parked outside the in-flight window ({@link Step#park}); a shorter
- *       one waits in place.</li>
+ *   <li>A wait that would keep the message in the in-flight window for {@code park-after} or more in all (what it
+ *       has been held there so far plus this wait) is parked outside it ({@link Step#park}); a shorter one waits in
+ *       place. So a record holds its in-flight slot and its offset for about {@code park-after} at most, however
+ *       many short retries it makes.</li>
  * </ul>
  */
 public final class SendRetrySchedule {
@@ -67,9 +69,10 @@ public final class SendRetrySchedule {
      * @param attemptsMade attempts made so far, including that one
      * @param ambiguousSoFar unanswered attempts so far, including that one if it was
      * @param pairWait the 131056 pair backoff when that was the code, else null
+     * @param heldSoFar how long the message has been in the in-flight window already
      */
     public Step next(Classification verdict, int attemptsMade, int ambiguousSoFar, Duration pairWait, Instant now,
-            Instant validUntil) {
+            Instant validUntil, Duration heldSoFar) {
         var drawn = policy.nextDelay(verdict, attemptsMade, ambiguousSoFar);
         if (drawn.isEmpty()) {
             return verdict.action() == SendAction.AMBIGUOUS ? Step.inDoubt() : Step.giveUp();
@@ -79,7 +82,7 @@ public final class SendRetrySchedule {
         if (wait.compareTo(left) > 0) {
             wait = left.isNegative() ? Duration.ZERO : left;
         }
-        return Step.retry(wait, wait.compareTo(parkAfter) >= 0);
+        return Step.retry(wait, wait.plus(heldSoFar).compareTo(parkAfter) >= 0);
     }
 
     public Duration parkAfter() {

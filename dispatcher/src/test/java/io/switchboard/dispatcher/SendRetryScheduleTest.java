@@ -55,7 +55,7 @@ class SendRetryScheduleTest {
             Duration delay, boolean parked) {
         SendRetrySchedule.Step step = schedule(new DispatcherProperties())
                 .next(verdict, attemptsMade, attemptsMade == 1 && verdict == AMBIGUOUS ? 1 : 0, pairWait, NOW,
-                        NOW.plus(left));
+                        NOW.plus(left), Duration.ZERO);
 
         assertThat(step.kind()).isEqualTo(kind);
         assertThat(step.delay()).isEqualTo(delay);
@@ -67,8 +67,22 @@ class SendRetryScheduleTest {
         DispatcherProperties properties = new DispatcherProperties();
         properties.setMaxAttempts(4);
 
-        assertThat(schedule(properties).next(RETRY, 3, 0, null, NOW, NOW.plus(DAY)).kind()).isEqualTo(Kind.RETRY);
-        assertThat(schedule(properties).next(RETRY, 4, 0, null, NOW, NOW.plus(DAY)).kind()).isEqualTo(Kind.GIVE_UP);
+        assertThat(schedule(properties).next(RETRY, 3, 0, null, NOW, NOW.plus(DAY), Duration.ZERO).kind())
+                .isEqualTo(Kind.RETRY);
+        assertThat(schedule(properties).next(RETRY, 4, 0, null, NOW, NOW.plus(DAY), Duration.ZERO).kind())
+                .isEqualTo(Kind.GIVE_UP);
+    }
+
+    @Test
+    void shortRetriesAreParkedOnceTheyWouldHoldTheWindowForParkAfterInAll() {
+        SendRetrySchedule schedule = schedule(new DispatcherProperties());
+
+        SendRetrySchedule.Step first = schedule.next(RETRY, 4, 0, null, NOW, NOW.plus(DAY), Duration.ZERO);
+        SendRetrySchedule.Step later = schedule.next(RETRY, 4, 0, null, NOW, NOW.plus(DAY), Duration.ofMillis(500));
+
+        assertThat(first.park()).as("1.6 s after none held").isFalse();
+        assertThat(later.park()).as("1.6 s after 0.5 s held: 2.1 s in all").isTrue();
+        assertThat(later.delay()).isEqualTo(Duration.ofMillis(1600));
     }
 
     @Test
