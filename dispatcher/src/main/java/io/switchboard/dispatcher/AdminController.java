@@ -3,6 +3,7 @@ package io.switchboard.dispatcher;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -13,34 +14,34 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Operator endpoints on the dispatcher's HTTP port, all behind {@code Authorization: Bearer <admin-token>}
- * ({@code switchboard.dispatcher.admin-token}; when it is not set every request is refused). Thin: it checks the
- * token and delegates to {@link HaltRegistry}, {@link AccountHalts} and {@link DeadLetterArchive}; the work is asynchronous, so no event loop waits on Redis.
+ * ({@code switchboard.dispatcher.admin-token}; when it is not set every request is refused), checked by
+ * {@link AdminAuthenticator} (which also slows down a caller that keeps failing). Thin: it delegates to {@link HaltRegistry}, {@link AccountHalts} and {@link DeadLetterArchive}; the work is asynchronous, so no event loop waits on Redis.
  */
 @Controller("/admin")
 @Requires(beans = DispatcherRunner.class)
 public class AdminController {
 
     private final DispatcherRunner runner;
-    private final DispatcherProperties properties;
+    private final AdminAuthenticator auth;
 
-    public AdminController(DispatcherRunner runner, DispatcherProperties properties) {
+    public AdminController(DispatcherRunner runner, AdminAuthenticator auth) {
         this.runner = runner;
-        this.properties = properties;
+        this.auth = auth;
     }
 
     /** Every halted business number ({@code halts}) and account ({@code account_halts}) with its halting code. */
     @Get("/halts")
-    public CompletableFuture<HttpResponse<?>> halts(@Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return CompletableFuture.completedFuture(refused());
+    public CompletableFuture<HttpResponse<?>> halts(@Header("Authorization") @Nullable String authorization,
+            HttpRequest<?> request) {
+        var refusal = auth.refusal(request, authorization);
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(refusal.get());
         }
         return runner.halts().list().thenCombine(runner.accountHalts().list(),
                 (numbers, accounts) -> HttpResponse.ok(Map.of("halts", numbers, "account_halts", accounts)));
@@ -49,9 +50,11 @@ public class AdminController {
     /** Lets every number of the account send again, on every instance within {@code halt-recheck-interval}. */
     @Post("/halts/accounts/{accountId}/clear")
     public CompletableFuture<HttpResponse<?>> clearAccount(@PathVariable String accountId,
-            @Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return CompletableFuture.completedFuture(refused());
+            @Header("Authorization") @Nullable String authorization,
+            HttpRequest<?> request) {
+        var refusal = auth.refusal(request, authorization);
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(refusal.get());
         }
         return runner.accountHalts().clear(accountId).thenApply(cleared -> cleared
                 ? HttpResponse.ok(Map.of("account_id", accountId, "cleared", true))
@@ -62,9 +65,11 @@ public class AdminController {
     /** Lets the number send again: its waiting messages go out within {@code halt-recheck-interval}. */
     @Post("/halts/{phoneNumberId}/clear")
     public CompletableFuture<HttpResponse<?>> clear(@PathVariable String phoneNumberId,
-            @Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return CompletableFuture.completedFuture(refused());
+            @Header("Authorization") @Nullable String authorization,
+            HttpRequest<?> request) {
+        var refusal = auth.refusal(request, authorization);
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(refusal.get());
         }
         return runner.halts().clear(phoneNumberId).thenApply(cleared -> cleared
                 ? HttpResponse.ok(Map.of("phone_number_id", phoneNumberId, "cleared", true))
@@ -75,9 +80,11 @@ public class AdminController {
     /** Recent dead letters, newest first, with every attempt; {@code offset} skips that many (paging back). */
     @Get("/dead-letters{?offset,limit}")
     public CompletableFuture<HttpResponse<?>> deadLetters(@QueryValue(defaultValue = "0") int offset,
-            @QueryValue(defaultValue = "50") int limit, @Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return CompletableFuture.completedFuture(refused());
+            @QueryValue(defaultValue = "50") int limit, @Header("Authorization") @Nullable String authorization,
+            HttpRequest<?> request) {
+        var refusal = auth.refusal(request, authorization);
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(refusal.get());
         }
         return runner.deadLetters().list(offset, limit).thenApply(letters -> HttpResponse.ok(Map.of(
                 "offset", Math.max(0, offset), "count", letters.size(), "dead_letters", letters)));
@@ -86,9 +93,11 @@ public class AdminController {
     /** Sends the chosen dead letters' commands again through send-commands. */
     @Post("/dead-letters/replay")
     public CompletableFuture<HttpResponse<?>> replay(@Body ReplayRequest request,
-            @Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return CompletableFuture.completedFuture(refused());
+            @Header("Authorization") @Nullable String authorization,
+            HttpRequest<?> http) {
+        var refusal = auth.refusal(http, authorization);
+        if (refusal.isPresent()) {
+            return CompletableFuture.completedFuture(refusal.get());
         }
         if (request == null || request.messageIds() == null || request.messageIds().isEmpty()) {
             return CompletableFuture.completedFuture(HttpResponse.badRequest(Map.of("code", "MESSAGE_IDS_REQUIRED")));
@@ -99,19 +108,5 @@ public class AdminController {
     /** {@code {"message_ids": ["...", ...]}}. */
     @Serdeable
     public record ReplayRequest(@JsonProperty("message_ids") @Nullable List<String> messageIds) {
-    }
-
-    private boolean authorised(String authorization) {
-        String token = properties.getAdminToken();
-        if (token == null || token.isBlank() || authorization == null) {
-            return false;
-        }
-        // Constant-time comparison: the answer time says nothing about how much of the token matched.
-        return MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<?> refused() {
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("code", "UNAUTHORIZED"));
     }
 }

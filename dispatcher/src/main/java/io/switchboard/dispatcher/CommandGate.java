@@ -104,7 +104,8 @@ final class CommandGate {
 
     private static boolean mayBeUnread(Rejection rejection) {
         return rejection.code() == RejectionCode.UNKNOWN_ACCOUNT
-                || rejection.code() == RejectionCode.PHONE_NUMBER_NOT_OF_ACCOUNT;
+                || rejection.code() == RejectionCode.PHONE_NUMBER_NOT_OF_ACCOUNT
+                || rejection.code() == RejectionCode.NUMBER_NOT_OWNED;
     }
 
     /** Claims the message id, asking again while Redis is away (nothing could be sent meanwhile anyway). */
@@ -161,7 +162,11 @@ final class CommandGate {
             stored = CompletableFuture.allOf(stored, events.failed(command, error, 0));
         }
         return stored.thenApply(v -> {
-            metrics.result("rejected");
+            if (command == null) {
+                metrics.result("rejected");
+            } else {
+                metrics.result("rejected", command);
+            }
             return Optional.empty();
         });
     }

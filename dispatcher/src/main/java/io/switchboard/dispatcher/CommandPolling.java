@@ -1,5 +1,6 @@
 package io.switchboard.dispatcher;
 
+import io.switchboard.dispatcher.parking.ParkedReader;
 import io.switchboard.dispatcher.validation.ConsumedCommand;
 import io.switchboard.schemas.registry.SchemaRegistryException;
 import java.time.Duration;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Backpressure: every assigned partition is paused while in-flight records reach {@code max-in-flight}, and
  *       a partition whose next record could not be decoded because the schema registry is down is paused for a
- *       second and read again, so a registry outage delays records but never skips them.</li>
+ *       second and read again, so a registry outage delays records but never skips them. A newly assigned
+ *       partition stays paused until its parked messages are all known ({@link ParkedReader#isCaughtUp}).</li>
  *   <li>Any other undecodable value reaches the consumer as a {@code ConsumedCommand} and is rejected by
  *       {@link CommandGate}; what still arrives here otherwise (a key that does not decode) is logged, counted in
  *       {@code dispatcher.undecodable.records} and skipped.</li>
@@ -45,6 +47,7 @@ final class CommandPolling implements ConsumerRebalanceListener {
 
     private final Consumer<String, ConsumedCommand> consumer;
     private final Map<TopicPartition, PartitionOffsets> partitions;
+    private final ParkedReader parked;
     private final BiConsumer<Collection<PartitionOffsets>, Duration> awaitDrained;
     private final DispatcherMetrics metrics;
     private final int maxInFlight;
@@ -52,10 +55,11 @@ final class CommandPolling implements ConsumerRebalanceListener {
     private final Map<TopicPartition, Long> blockedUntil = new ConcurrentHashMap<>();
 
     CommandPolling(Consumer<String, ConsumedCommand> consumer, Map<TopicPartition, PartitionOffsets> partitions,
-            BiConsumer<Collection<PartitionOffsets>, Duration> awaitDrained, DispatcherMetrics metrics,
-            int maxInFlight, Duration revokeTimeout) {
+            ParkedReader parked, BiConsumer<Collection<PartitionOffsets>, Duration> awaitDrained,
+            DispatcherMetrics metrics, int maxInFlight, Duration revokeTimeout) {
         this.consumer = consumer;
         this.partitions = partitions;
+        this.parked = parked;
         this.awaitDrained = awaitDrained;
         this.metrics = metrics;
         this.maxInFlight = Math.max(1, maxInFlight);
@@ -74,7 +78,7 @@ final class CommandPolling implements ConsumerRebalanceListener {
         Set<TopicPartition> pause = new HashSet<>();
         Set<TopicPartition> resume = new HashSet<>();
         for (TopicPartition partition : assignment) {
-            boolean wanted = full || blockedUntil.containsKey(partition);
+            boolean wanted = full || blockedUntil.containsKey(partition) || !parked.isCaughtUp(partition.partition());
             if (wanted && !paused.contains(partition)) {
                 pause.add(partition);
             } else if (!wanted && paused.contains(partition)) {
@@ -171,10 +175,14 @@ final class CommandPolling implements ConsumerRebalanceListener {
         if (trackers.isEmpty()) {
             return;
         }
+        List<PartitionOffsets> parkedTrackers = parked.trackersOf(released);
         trackers.forEach(PartitionOffsets::drain);
-        awaitDrained.accept(trackers, wait);
+        parkedTrackers.forEach(PartitionOffsets::drain);
+        List<PartitionOffsets> all = new java.util.ArrayList<>(trackers);
+        all.addAll(parkedTrackers);
+        awaitDrained.accept(all, wait);
         trackers.forEach(PartitionOffsets::disown);
-        long calls = trackers.stream().mapToLong(PartitionOffsets::callsInFlight).sum();
+        long calls = all.stream().mapToLong(PartitionOffsets::callsInFlight).sum();
         if (calls > 0) {
             // Calls still under way may be accepted by WhatsApp after the next owner sent the same record.
             metrics.possibleDuplicate("released_during_call", calls);
@@ -182,6 +190,7 @@ final class CommandPolling implements ConsumerRebalanceListener {
         if (commit) {
             commitSync(trackers);
         }
+        parked.release(released, commit);
         long unfinished = trackers.stream().mapToLong(PartitionOffsets::inFlight).sum();
         metrics.redeliveredInflight(unfinished);
         if (unfinished > 0) {
@@ -200,7 +209,25 @@ final class CommandPolling implements ConsumerRebalanceListener {
         assigned.forEach(partition -> partitions.put(partition, new PartitionOffsets(partition)));
         if (!assigned.isEmpty()) {
             LOG.info("Assigned {}", assigned);
+            // Nothing is read before the parked messages of these partitions are known.
+            consumer.pause(assigned);
+            parked.assign(assigned);
         }
+    }
+
+    /** Records of these partitions not finished yet: log end less the first unfinished offset, summed. */
+    long lag(Collection<PartitionOffsets> trackers) {
+        long total = 0;
+        for (PartitionOffsets tracker : trackers) {
+            try {
+                long position = consumer.position(tracker.partition(), Duration.ZERO);
+                long end = position + consumer.currentLag(tracker.partition()).orElse(0);
+                total += end - tracker.committable().orElse(position);
+            } catch (RuntimeException e) {
+                // Position not known yet (timeout) or the partition just moved.
+            }
+        }
+        return total;
     }
 
     @Override

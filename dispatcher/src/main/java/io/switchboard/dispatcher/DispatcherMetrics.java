@@ -22,7 +22,10 @@ import java.util.function.Supplier;
  * {@code dispatcher_pacing_lateness_seconds} (how long after its slot each paced send went out),
  * {@code dispatcher_pacing_unavailable_total} (Redis unreachable: the attempt paused),
  * {@code dispatcher_pacing_rate_lowered_total} (130429s that lowered a number's rate) and
- * {@code dispatcher_halts_total} (HALT verdicts).
+ * {@code dispatcher_halts_total} (HALT verdicts). Per business number, account and error code, with bounded label
+ * sets ({@link BoundedLabels}): {@code dispatcher_number_attempts_total{phone_number_id,outcome}},
+ * {@code dispatcher_account_messages_total{account_id,result}} and {@code dispatcher_cloudapi_errors_total{code,reason}}.
+ * Parking, failing numbers and consumer lag are gauges read at scrape time ({@link #gauge}).
  */
 public final class DispatcherMetrics {
 
@@ -33,9 +36,19 @@ public final class DispatcherMetrics {
     private final Counter redeliveredInflight;
     private final Counter undecodable;
     private final Counter publishRetries;
+    private final BoundedLabels numbers;
+    private final BoundedLabels accounts;
+    private final BoundedLabels codes;
 
     public DispatcherMetrics(MeterRegistry registry) {
+        this(registry, new MetricsProperties());
+    }
+
+    public DispatcherMetrics(MeterRegistry registry, MetricsProperties bounds) {
         this.registry = registry;
+        this.numbers = new BoundedLabels(bounds.getMaxNumbers());
+        this.accounts = new BoundedLabels(bounds.getMaxAccounts());
+        this.codes = new BoundedLabels(bounds.getMaxErrorCodes());
         for (SendAction action : SendAction.values()) {
             sends.put(action, Counter.builder("dispatcher.sends").tag("outcome", action.name())
                     .description("Cloud API send attempts by verdict").register(registry));
@@ -62,14 +75,45 @@ public final class DispatcherMetrics {
                 .description("send-commands records taken from Kafka and not finished yet").register(registry);
     }
 
-    public void attempt(SendAction verdict, Duration callLatency) {
-        sends.get(verdict).increment();
+    /** A gauge read at scrape time, e.g. parked messages or consumer lag. */
+    public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+        io.micrometer.core.instrument.Gauge.builder(name, value).tags(tags).description(description)
+                .register(registry);
+    }
+
+    /** One Cloud API attempt of {@code command}, by verdict, with its number and (when refused) WhatsApp's code. */
+    public void attempt(Classification verdict, Duration callLatency, io.switchboard.schemas.avro.SendCommand command) {
+        sends.get(verdict.action()).increment();
         latency.record(callLatency);
+        Counter.builder("dispatcher.number.attempts").tag("phone_number_id", numbers.of(command.getPhoneNumberId()))
+                .tag("outcome", verdict.action().name())
+                .description("Cloud API attempts per business number, by verdict").register(registry).increment();
+        if (verdict.action() != SendAction.SENT) {
+            Integer code = verdict.error() == null ? null : verdict.error().getCode();
+            Counter.builder("dispatcher.cloudapi.errors").tag("code", codes.of(code == null ? null : code.toString()))
+                    .tag("reason", String.valueOf(verdict.reason()))
+                    .description("Failed Cloud API attempts by WhatsApp error code (none: no code, e.g. a timeout)")
+                    .register(registry).increment();
+        }
     }
 
     public void result(String result) {
         Counter.builder("dispatcher.messages").tag("result", result)
                 .description("Messages finished, by result").register(registry).increment();
+    }
+
+    /** A finished message, counted by result and also per account. */
+    public void result(String result, io.switchboard.schemas.avro.SendCommand command) {
+        result(result);
+        Counter.builder("dispatcher.account.messages").tag("account_id", accounts.of(command.getAccountId()))
+                .tag("result", result).description("Messages finished per account, by result")
+                .register(registry).increment();
+    }
+
+    /** A message parked outside the in-flight window, by why. */
+    public void parked(String reason) {
+        Counter.builder("dispatcher.parked").tag("reason", reason)
+                .description("Messages parked on send-commands-retry, by reason").register(registry).increment();
     }
 
     public void pacingWait() {

@@ -19,11 +19,16 @@ public class DispatcherProperties {
      * horizon, 200 ms) or queued behind its key: 3,000 messages a second need about 3,000 x 0.5 s = 1,500.
      */
     private int maxInFlight = 2048;
-    private int maxAttempts = 8;
+    /** 0: no cap, a retryable failure is retried until the message's validity ends. */
+    private int maxAttempts = 0;
     private int limitedMaxAttempts = 3;
     private int ambiguousRetries = 0;
     private Duration backoffBase = Duration.ofMillis(200);
-    private Duration backoffMax = Duration.ofSeconds(30);
+    private Duration backoffMax = Duration.ofMinutes(5);
+    /** How long a command without {@code expiresAt} (one produced straight to Kafka) stays valid after acceptance. */
+    private Duration defaultValidity = Duration.ofHours(24);
+    /** Bound on every health check's wait for a dependency. */
+    private Duration healthTimeout = Duration.ofMillis(800);
     private Duration throttleBackoffBase = Duration.ofSeconds(2);
     private Duration commitInterval = Duration.ofMillis(500);
     private Duration revokeTimeout = Duration.ofSeconds(10);
@@ -94,6 +99,22 @@ public class DispatcherProperties {
 
     public void setBackoffMax(Duration backoffMax) {
         this.backoffMax = backoffMax;
+    }
+
+    public Duration getDefaultValidity() {
+        return defaultValidity;
+    }
+
+    public void setDefaultValidity(Duration defaultValidity) {
+        this.defaultValidity = defaultValidity;
+    }
+
+    public Duration getHealthTimeout() {
+        return healthTimeout;
+    }
+
+    public void setHealthTimeout(Duration healthTimeout) {
+        this.healthTimeout = healthTimeout;
     }
 
     public Duration getThrottleBackoffBase() {

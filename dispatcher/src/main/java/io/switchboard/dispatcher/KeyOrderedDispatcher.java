@@ -1,5 +1,6 @@
 package io.switchboard.dispatcher;
 
+import io.switchboard.dispatcher.parking.ParkedReader;
 import io.switchboard.dispatcher.validation.CommandDecoder;
 import io.switchboard.dispatcher.validation.ConsumedCommand;
 import io.switchboard.schemas.Topics;
@@ -42,14 +43,15 @@ import org.slf4j.LoggerFactory;
  * hands the rest back to the next owner (records waiting for a slot, a retry or a halt; a call still under way at
  * the deadline may deliver a message twice and is counted in {@code dispatcher.possible.duplicates}). Every record
  * passes {@link CommandGate} (validation, rejection to rejected-commands) before its handler runs; a registry outage
- * and the rebalance callbacks are handled by {@link CommandPolling}.
+ * and the rebalance callbacks are handled by {@link CommandPolling}. The parked messages of the same partitions are
+ * read by a {@link ParkedReader} on this same thread, so its consumer follows this one's assignment exactly.
  */
 public final class KeyOrderedDispatcher implements AutoCloseable {
 
-    /** Delivers one command; {@code ownership} tells whether its partition is still assigned here. */
+    /** Delivers one command; {@code tracker} is its partition's, which tells whether it is still assigned here. */
     @FunctionalInterface
     public interface CommandHandler {
-        CompletableFuture<Void> handle(SendCommand command, Ownership ownership);
+        CompletableFuture<Void> handle(SendCommand command, PartitionOffsets tracker);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(KeyOrderedDispatcher.class);
@@ -60,6 +62,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
     private final KeyOrderedExecutor keys;
     private final CommandGate gate;
     private final CommandHandler handler;
+    private final ParkedReader parked;
     private final Map<TopicPartition, PartitionOffsets> partitions = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object progress = new Object();
@@ -70,9 +73,11 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
     private volatile Throwable failure;
     private volatile long lastPollNanos = System.nanoTime();
     private long lastCommitNanos = System.nanoTime();
+    private volatile long lag;
 
     public KeyOrderedDispatcher(Map<String, Object> consumerConfig, String registryUrl, KeyOrderedExecutor keys,
-            CommandGate gate, CommandHandler handler, DispatcherMetrics metrics, DispatcherProperties properties) {
+            CommandGate gate, CommandHandler handler, ParkedReader parked, DispatcherMetrics metrics,
+            DispatcherProperties properties) {
         Map<String, Object> config = new HashMap<>(consumerConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.getGroupId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -86,9 +91,10 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         this.keys = keys;
         this.gate = gate;
         this.handler = handler;
+        this.parked = parked;
         this.commitInterval = properties.getCommitInterval();
         this.shutdownTimeout = properties.getShutdownTimeout();
-        this.polling = new CommandPolling(consumer, partitions, this::awaitDrained, metrics,
+        this.polling = new CommandPolling(consumer, partitions, parked, this::awaitDrained, metrics,
                 properties.getMaxInFlight(), properties.getRevokeTimeout());
         this.thread = new Thread(this::run, "dispatcher-consumer");
     }
@@ -113,6 +119,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
                 for (ConsumerRecord<String, ConsumedCommand> record : records) {
                     dispatch(record);
                 }
+                parked.poll();
                 commitIfDue();
             }
         } catch (WakeupException e) {
@@ -164,6 +171,8 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
         if (System.nanoTime() - lastCommitNanos >= commitInterval.toNanos()) {
             lastCommitNanos = System.nanoTime();
             polling.commitAsync(new ArrayList<>(partitions.values()));
+            parked.commitAsync();
+            lag = polling.lag(partitions.values());
         }
     }
 
@@ -202,6 +211,7 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("Closing the send-commands consumer failed: {}", e.toString());
             }
+            parked.close();
         }
     }
 
@@ -236,5 +246,15 @@ public final class KeyOrderedDispatcher implements AutoCloseable {
 
     public int assignedPartitions() {
         return partitions.size();
+    }
+
+    /** Records of the assigned send-commands partitions not finished yet (unread or in flight), as last computed. */
+    public long lag() {
+        return lag;
+    }
+
+    /** The same for their send-commands-retry partitions: parked or unread. */
+    public long parkedLag() {
+        return parked.lag();
     }
 }

@@ -6,6 +6,7 @@ import io.switchboard.schemas.avro.DeadLetter;
 import io.switchboard.schemas.avro.ErrorInfo;
 import io.switchboard.schemas.avro.MessageEvent;
 import io.switchboard.schemas.avro.MessageEventType;
+import io.switchboard.schemas.avro.RetryCommand;
 import io.switchboard.schemas.avro.SendCommand;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes what happened to each message to {@code message-events} (key messageId) and exhausted commands to
- * {@code send-commands-dlq} (key as send-commands), with idempotent {@code acks=all} producers.
+ * Writes what happened to each message to {@code message-events} (key messageId), exhausted commands to
+ * {@code send-commands-dlq} and parked ones to {@code send-commands-retry} (both keyed as send-commands; a parked one
+ * to the partition number of the send-commands record it came from), with idempotent {@code acks=all} producers.
  *
  * <p>Rule: the returned future completes only when Kafka has acknowledged the record. A failed write is retried with
  * a capped backoff for as long as the publisher is open, because the caller marks the send-commands offset finished
@@ -40,6 +42,7 @@ public final class MessageEventPublisher implements AutoCloseable {
 
     private final Producer<String, MessageEvent> events;
     private final Producer<String, DeadLetter> deadLetters;
+    private final Producer<String, RetryCommand> parked;
     private final ScheduledExecutorService scheduler;
     private final DispatcherMetrics metrics;
     private final Clock clock;
@@ -58,6 +61,9 @@ public final class MessageEventPublisher implements AutoCloseable {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "dispatcher-dlq");
         this.deadLetters = new KafkaProducer<>(config, Topics.SEND_COMMANDS_DLQ.keySerde().serializer(),
                 Topics.SEND_COMMANDS_DLQ.valueSerde(registryUrl).serializer());
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dispatcher-parked");
+        this.parked = new KafkaProducer<>(config, Topics.SEND_COMMANDS_RETRY.keySerde().serializer(),
+                Topics.SEND_COMMANDS_RETRY.valueSerde(registryUrl).serializer());
         this.scheduler = scheduler;
         this.metrics = metrics;
         this.clock = clock;
@@ -67,6 +73,13 @@ public final class MessageEventPublisher implements AutoCloseable {
     public void warmUp() {
         events.partitionsFor(Topics.MESSAGE_EVENTS.name());
         deadLetters.partitionsFor(Topics.SEND_COMMANDS_DLQ.name());
+        parked.partitionsFor(Topics.SEND_COMMANDS_RETRY.name());
+    }
+
+    /** Parks a command on partition {@code partition} of send-commands-retry (its send-commands partition). */
+    public CompletableFuture<Void> park(int partition, RetryCommand command) {
+        String key = Topics.sendCommandKey(command.getCommand().getPhoneNumberId(), command.getCommand().getRecipient());
+        return write(parked, new ProducerRecord<>(Topics.SEND_COMMANDS_RETRY.name(), partition, key, command));
     }
 
     public CompletableFuture<Void> sent(SendCommand command, String wamid, int attempt) {
@@ -83,8 +96,21 @@ public final class MessageEventPublisher implements AutoCloseable {
     }
 
     public CompletableFuture<Void> expired(SendCommand command, int attempt) {
-        ErrorInfo error = ErrorInfo.newBuilder().setCode(null).setTitle("Expired before it could be sent")
-                .setDetail("expiresAt " + command.getExpiresAt()).setReason("EXPIRED").build();
+        return expired(command, attempt, null);
+    }
+
+    /**
+     * The message's validity ended before it could be sent; {@code lastError} is the last attempt's error, if it was
+     * tried (its code is kept, so the status says what WhatsApp answered while the message was retried).
+     */
+    public CompletableFuture<Void> expired(SendCommand command, int attempt, ErrorInfo lastError) {
+        String validity = command.getExpiresAt() != null ? "expiresAt " + command.getExpiresAt()
+                : "no expiresAt; valid for the dispatcher's default-validity after acceptedAt " + command.getAcceptedAt();
+        String detail = lastError == null ? validity : validity + "; " + attempt + " attempt(s), the last refused: "
+                + (lastError.getCode() == null ? "" : "code " + lastError.getCode() + " ") + lastError.getTitle()
+                + (lastError.getDetail() == null ? "" : " (" + lastError.getDetail() + ")");
+        ErrorInfo error = ErrorInfo.newBuilder().setCode(lastError == null ? null : lastError.getCode())
+                .setTitle("Expired before it could be sent").setDetail(detail).setReason("EXPIRED").build();
         return publish(event(command, MessageEventType.EXPIRED, attempt).setError(error).build());
     }
 
@@ -154,5 +180,6 @@ public final class MessageEventPublisher implements AutoCloseable {
         closed = true;
         events.close(Duration.ofSeconds(5));
         deadLetters.close(Duration.ofSeconds(5));
+        parked.close(Duration.ofSeconds(5));
     }
 }

@@ -9,8 +9,10 @@ import java.util.function.LongUnaryOperator;
  * Decides whether a failed attempt gets another one, and after how long.
  *
  * <ul>
- *   <li>Budget: {@code max-attempts} attempts in all; {@code limited-max-attempts} for limited verdicts (unknown
- *       codes, 1, 131000). A 130429 (the number's throughput reached) spends no attempt: it says our pace was too
+ *   <li>Budget: none by default ({@code max-attempts} 0): a retryable failure is retried for as long as the message
+ *       is valid, which {@link SendRetrySchedule} enforces; a positive {@code max-attempts} caps the attempts in all.
+ *       Limited verdicts (unknown codes, 1, 131000) get {@code limited-max-attempts}, since Meta advises retrying
+ *       those only a few times. A 130429 (the number's throughput reached) spends no attempt: it says our pace was too
  *       fast, not that the message is wrong, so the message waits through the lowered pace until it is sent or its
  *       validity ends (EXPIRED), never dead-lettered for it. An ambiguous outcome (request written, no answer) is retried at most
  *       {@code ambiguous-retries} times, because each retry may send the message twice.</li>
@@ -38,7 +40,7 @@ public final class RetryPolicy {
 
     /** {@code uniformUpTo} returns a value in [0, bound]; tests pass a fixed one. */
     RetryPolicy(DispatcherProperties properties, LongUnaryOperator uniformUpTo) {
-        this.maxAttempts = Math.max(1, properties.getMaxAttempts());
+        this.maxAttempts = properties.getMaxAttempts() <= 0 ? Integer.MAX_VALUE : properties.getMaxAttempts();
         this.limitedMaxAttempts = Math.max(1, properties.getLimitedMaxAttempts());
         this.ambiguousRetries = Math.max(0, properties.getAmbiguousRetries());
         this.baseMillis = Math.max(1, properties.getBackoffBase().toMillis());

@@ -41,7 +41,7 @@ final class DispatcherEnvironment implements AutoCloseable {
     final CloudApiPeer peer;
     final String groupId = "dispatcher-it-" + UUID.randomUUID();
     final Admin admin;
-    final EmbeddedServer server;
+    EmbeddedServer server;
     private final Map<String, Object> properties = new HashMap<>();
     private final List<EmbeddedServer> others = new java.util.concurrent.CopyOnWriteArrayList<>();
     final KafkaProducer<String, SendCommand> producer;
@@ -110,6 +110,16 @@ final class DispatcherEnvironment implements AutoCloseable {
 
     List<DeadLetter> deadLettersOf(String messageId) {
         return deadLetters.values().stream().filter(d -> d.getCommand().getMessageId().equals(messageId)).toList();
+    }
+
+    /** Stops the dispatcher (a clean shutdown) and starts a new one with the same settings, in the same group. */
+    void restartDispatcher() {
+        ApplicationContext context = server.getApplicationContext();
+        server.close();
+        if (context.isRunning()) {
+            context.close();
+        }
+        server = ApplicationContext.run(EmbeddedServer.class, properties);
     }
 
     /** Another dispatcher instance in the same consumer group, sharing the same Redis and peer. */

@@ -28,13 +28,24 @@ class RetryPolicyTest {
         assertThat(highest.nextDelay(RETRY, 7, 0)).hasValue(Duration.ofMillis(12800));
         assertThat(lowest.nextDelay(RETRY, 3, 0)).hasValue(Duration.ZERO);
 
-        properties.setMaxAttempts(30);
+        assertThat(new RetryPolicy(properties, bound -> bound).nextDelay(RETRY, 20, 0))
+                .hasValue(Duration.ofMinutes(5));
+        properties.setBackoffMax(Duration.ofSeconds(30));
         assertThat(new RetryPolicy(properties, bound -> bound).nextDelay(RETRY, 20, 0))
                 .hasValue(Duration.ofSeconds(30));
     }
 
     @Test
-    void givesUpAfterMaxAttempts() {
+    void byDefaultAttemptsAreNotCappedTheMessagesValidityEndsThem() {
+        RetryPolicy policy = new RetryPolicy(properties);
+
+        assertThat(policy.nextDelay(RETRY, 8, 0)).isPresent();
+        assertThat(policy.nextDelay(RETRY, 10_000, 0)).isPresent();
+    }
+
+    @Test
+    void givesUpAfterMaxAttemptsWhenACapIsConfigured() {
+        properties.setMaxAttempts(8);
         RetryPolicy policy = new RetryPolicy(properties);
 
         assertThat(policy.nextDelay(RETRY, 7, 0)).isPresent();
@@ -71,11 +82,14 @@ class RetryPolicyTest {
         assertThat(lowest.nextDelay(THROTTLE, 1, 0)).hasValue(Duration.ofSeconds(1));
         assertThat(highest.nextDelay(THROTTLE, 1, 0)).hasValue(Duration.ofSeconds(2));
         assertThat(lowest.nextDelay(THROTTLE, 3, 0)).hasValue(Duration.ofSeconds(4));
-        assertThat(highest.nextDelay(THROTTLE, 7, 0)).hasValue(Duration.ofSeconds(30));
+        assertThat(highest.nextDelay(THROTTLE, 7, 0)).hasValue(Duration.ofSeconds(128));
+        assertThat(highest.nextDelay(THROTTLE, 9, 0)).hasValue(Duration.ofMinutes(5));
     }
 
     @Test
     void aThroughputThrottleSpendsNoAttemptButOtherThrottlesDo() {
+        properties.setMaxAttempts(8);
+        properties.setBackoffMax(Duration.ofSeconds(30));
         RetryPolicy policy = new RetryPolicy(properties, bound -> bound);
         Classification throughput = new Classification(SendAction.THROTTLE, "THROTTLED", false,
                 ErrorInfo.newBuilder().setCode(130429).setTitle("Rate limit hit").build());

@@ -7,6 +7,7 @@ import static io.switchboard.dispatcher.validation.RejectionCode.INVALID_MESSAGE
 import static io.switchboard.dispatcher.validation.RejectionCode.INVALID_RECIPIENT;
 import static io.switchboard.dispatcher.validation.RejectionCode.KEY_MISMATCH;
 import static io.switchboard.dispatcher.validation.RejectionCode.MISSING_MESSAGE_ID;
+import static io.switchboard.dispatcher.validation.RejectionCode.NUMBER_NOT_OWNED;
 import static io.switchboard.dispatcher.validation.RejectionCode.PHONE_NUMBER_NOT_OF_ACCOUNT;
 import static io.switchboard.dispatcher.validation.RejectionCode.UNKNOWN_ACCOUNT;
 
@@ -23,8 +24,9 @@ import java.util.regex.Pattern;
  * Whether a decoded send command may be sent, checked before anything else happens to it and stopping at the first
  * problem, in this order: messageId present and a UUID; the record key equal to {@code phoneNumberId:recipient} (the
  * key decides the partition, so a wrong key breaks per-conversation order); recipient in E.164 ("+", a non-zero
- * digit, 8 to 15 digits); the account exists on the accounts topic and phoneNumberId is its sending number (skipped
- * when {@code require-account} is off); acceptedAt set (after 2020) and not more than 5 minutes ahead of our clock;
+ * digit, 8 to 15 digits); the account exists on the accounts topic and owns phoneNumberId according to the
+ * phone-numbers table (a number without a record there must be the account's own {@code phoneNumberId}, as records
+ * written before that table existed say; skipped when {@code require-account} is off); acceptedAt set (after 2020) and not more than 5 minutes ahead of our clock;
  * expiresAt, when set, at most send-commands' retention (7 days) after acceptedAt (one already past expires the
  * message instead); reference (100),
  * replyToWamid (256) and source (64) within bounds; then the content ({@link ContentRules}). Commands from
@@ -38,6 +40,12 @@ public final class CommandRules {
         Account byId(String accountId);
     }
 
+    /** The phone-numbers table: the account that owns a business number, or null when no record names it. */
+    @FunctionalInterface
+    public interface NumberOwners {
+        String ownerOf(String phoneNumberId);
+    }
+
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
@@ -46,11 +54,18 @@ public final class CommandRules {
     static final Duration LONGEST_VALIDITY = Topics.SEND_COMMANDS.retention();
 
     private final Accounts accounts;
+    private final NumberOwners owners;
     private final boolean requireAccount;
     private final Clock clock;
 
+    /** Without a phone-numbers table: each account owns only its own {@code phoneNumberId}. */
     public CommandRules(Accounts accounts, boolean requireAccount, Clock clock) {
+        this(accounts, phoneNumberId -> null, requireAccount, clock);
+    }
+
+    public CommandRules(Accounts accounts, NumberOwners owners, boolean requireAccount, Clock clock) {
         this.accounts = accounts;
+        this.owners = owners;
         this.requireAccount = requireAccount;
         this.clock = clock;
     }
@@ -109,9 +124,15 @@ public final class CommandRules {
             throw Rejection.of(UNKNOWN_ACCOUNT, "accountId " + (accountId == null ? "(none)" : "'" + accountId + "'")
                     + " is not a connected account");
         }
-        if (!account.getPhoneNumberId().equals(command.getPhoneNumberId())) {
+        String owner = owners.ownerOf(command.getPhoneNumberId());
+        if (owner != null && !owner.equals(accountId)) {
+            // The owner is another tenant: its id is not ours to tell (the reason reaches the sender's status).
+            throw Rejection.of(NUMBER_NOT_OWNED, "phoneNumberId " + command.getPhoneNumberId()
+                    + " belongs to another account; account '" + accountId + "' can only send from its own numbers");
+        }
+        if (owner == null && !account.getPhoneNumberId().equals(command.getPhoneNumberId())) {
             throw Rejection.of(PHONE_NUMBER_NOT_OF_ACCOUNT, "phoneNumberId " + command.getPhoneNumberId()
-                    + " is not the sending number of account '" + accountId + "'");
+                    + " is not a number of account '" + accountId + "'");
         }
     }
 }

@@ -28,8 +28,10 @@ public enum RejectionCode {
     INVALID_RECIPIENT,
     /** accountId empty, or no such account on the accounts topic. */
     UNKNOWN_ACCOUNT,
-    /** The account exists but phoneNumberId is not its sending number. */
+    /** The account exists but phoneNumberId is not one of its numbers (no phone-numbers record names it). */
     PHONE_NUMBER_NOT_OF_ACCOUNT,
+    /** The phone-numbers table says another account owns phoneNumberId. */
+    NUMBER_NOT_OWNED,
     /** acceptedAt unset (before 2020) or in the future. */
     INVALID_ACCEPTED_AT,
     /** expiresAt further after acceptedAt than send-commands keeps records (7 days). */

@@ -1,6 +1,7 @@
 package io.switchboard.dispatcher.webhooks;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -12,10 +13,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.switchboard.dispatcher.DispatcherProperties;
+import io.switchboard.dispatcher.AdminAuthenticator;
 import io.switchboard.schemas.avro.WebhookAttempt;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -35,18 +34,20 @@ import java.util.Map;
 public class WebhookAdminController {
 
     private final CustomerWebhooks webhooks;
-    private final DispatcherProperties properties;
+    private final AdminAuthenticator auth;
 
-    public WebhookAdminController(CustomerWebhooks webhooks, DispatcherProperties properties) {
+    public WebhookAdminController(CustomerWebhooks webhooks, AdminAuthenticator auth) {
         this.webhooks = webhooks;
-        this.properties = properties;
+        this.auth = auth;
     }
 
     @Get("/deliveries/{webhookId}")
     public HttpResponse<?> attempts(@PathVariable String webhookId,
-                                    @Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return refused();
+                                    @Header("Authorization") @Nullable String authorization,
+                                    HttpRequest<?> request) {
+        var refusal = auth.refusal(request, authorization);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         List<Map<String, Object>> attempts = webhooks.log().attempts(webhookId).stream()
                 .map(WebhookAdminController::view).toList();
@@ -60,9 +61,11 @@ public class WebhookAdminController {
     @Post("/endpoints/{endpointId}/replay{?from,to}")
     public HttpResponse<?> replay(@PathVariable String endpointId, @QueryValue @Nullable String from,
                                   @QueryValue @Nullable String to,
-                                  @Header("Authorization") @Nullable String authorization) {
-        if (!authorised(authorization)) {
-            return refused();
+                                  @Header("Authorization") @Nullable String authorization,
+                                    HttpRequest<?> request) {
+        var refusal = auth.refusal(request, authorization);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         Instant start;
         Instant end;
@@ -90,18 +93,5 @@ public class WebhookAdminController {
         view.put("outcome", attempt.getOutcome());
         view.put("replay", attempt.getReplay());
         return view;
-    }
-
-    private boolean authorised(@Nullable String authorization) {
-        String token = properties.getAdminToken();
-        if (token == null || token.isBlank() || authorization == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
-                authorization.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static HttpResponse<?> refused() {
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(Map.of("code", "UNAUTHORIZED"));
     }
 }

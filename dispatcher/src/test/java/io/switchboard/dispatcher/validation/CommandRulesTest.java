@@ -125,6 +125,32 @@ class CommandRulesTest {
         assertThat(lenient.check(key(command), command)).isEmpty();
     }
 
+    @Test
+    void thePhoneNumbersTableSaysWhichAccountOwnsANumber() {
+        Map<String, String> owners = Map.of(NUMBER, "acc_retail", "106540352242923", "acc_travel",
+                "106540352242924", "acc_retail");
+        CommandRules withOwners = new CommandRules(Map.of("acc_retail", ACCOUNT)::get, owners::get, true,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        SendCommand own = text().build();
+        SendCommand second = text().setPhoneNumberId("106540352242924").build();
+        SendCommand someoneElses = text().setPhoneNumberId("106540352242923").build();
+        SendCommand unclaimed = text().setPhoneNumberId("999999999999999").build();
+
+        assertThat(withOwners.check(key(own), own)).isEmpty();
+        assertThat(withOwners.check(key(second), second)).as("a second number of the account").isEmpty();
+        assertThat(withOwners.check(key(someoneElses), someoneElses)).hasValueSatisfying(rejection -> {
+            assertThat(rejection.code()).isEqualTo(RejectionCode.NUMBER_NOT_OWNED);
+            assertThat(rejection.reason()).contains("106540352242923").doesNotContain("acc_travel");
+        });
+        assertThat(withOwners.check(key(unclaimed), unclaimed)).hasValueSatisfying(rejection ->
+                assertThat(rejection.code()).isEqualTo(RejectionCode.PHONE_NUMBER_NOT_OF_ACCOUNT));
+
+        CommandRules taken = new CommandRules(Map.of("acc_retail", ACCOUNT)::get, Map.of(NUMBER, "acc_travel")::get,
+                true, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThat(taken.check(key(own), own)).as("the table wins over the account's own record")
+                .hasValueSatisfying(rejection -> assertThat(rejection.code()).isEqualTo(RejectionCode.NUMBER_NOT_OWNED));
+    }
+
     static Stream<Arguments> brokenCommands() {
         String long4097 = "a".repeat(4097);
         return Stream.of(
