@@ -1,5 +1,7 @@
 package io.switchboard.ingress.window;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.switchboard.infrastructure.kafka.ConsumerLag;
 import io.switchboard.ingress.IngressConfiguration;
 import io.switchboard.ingress.inbox.InboxWriter;
 import io.switchboard.ingress.kafka.KafkaSettings;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the instances share the partitions), opens each sender's customer-service window in Redis and keeps the message in
  * its number's inbox ({@link InboxWriter}, for the inbound listing). Offsets are committed only after Redis took the
  * whole batch; if Redis fails, the batch is read again after a second (opening a window or keeping a message twice
- * is harmless). Every customer message counts, whatever its type.
+ * is harmless). Every customer message counts, whatever its type. Its lag is
+ * {@code switchboard_ingress_consumer_lag{group,topic}}: how far windows and the inbound listing are behind.
  */
 @Singleton
 public class InboundWindowConsumer implements AutoCloseable {
@@ -46,9 +49,12 @@ public class InboundWindowConsumer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, InboundMessage> consumer;
     private final KafkaSettings kafka;
+    private final ConsumerLag lag;
 
     public InboundWindowConsumer(CustomerWindowWriter windows, InboxWriter inbox, KafkaSettings kafka,
-                                 IngressConfiguration settings) {
+                                 IngressConfiguration settings, MeterRegistry meters) {
+        this.lag = new ConsumerLag(meters, "switchboard.ingress.consumer.lag", settings.getWindowConsumerGroup(),
+                List.of(Topics.INBOUND_MESSAGES.name()));
         this.windows = windows;
         this.inbox = inbox;
         this.kafka = kafka;
@@ -90,6 +96,7 @@ public class InboundWindowConsumer implements AutoCloseable {
         ConsumerRecords<String, InboundMessage> records;
         try {
             records = kafkaConsumer.poll(POLL);
+            lag.measure(kafkaConsumer);
         } catch (RecordDeserializationException e) {
             LOG.error("Skipping undecodable inbound message {}@{}", e.topicPartition(), e.offset(), e);
             kafkaConsumer.seek(e.topicPartition(), e.offset() + 1);

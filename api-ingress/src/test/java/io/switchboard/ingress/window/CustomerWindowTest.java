@@ -101,6 +101,17 @@ public class CustomerWindowTest {
         }
     }
 
+    @Test
+    void theInboundConsumersLagIsExportedAndFallsToZeroOnceCaughtUp() {
+        customerWrites(app.phoneNumberId(), "+4915112342222", Instant.now());
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> app.post("/messages/text", key, text("+4915112342222")).statusCode() == 202);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(app.send("GET", "/prometheus", null).body()).containsPattern(
+                        "switchboard_ingress_consumer_lag\\{group=\"[^\"]+\",topic=\"inbound-messages\"\\} 0\\.0"));
+    }
+
     public static void customerWrites(String phoneNumberId, String from, Instant sentAt) {
         InboundMessage message = InboundMessage.newBuilder().setWamid("wamid.in-" + System.nanoTime())
                 .setPhoneNumberId(phoneNumberId).setFrom(from).setSentAt(sentAt).setReceivedAt(Instant.now())

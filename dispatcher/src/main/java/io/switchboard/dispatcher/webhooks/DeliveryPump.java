@@ -1,6 +1,7 @@
 package io.switchboard.dispatcher.webhooks;
 
 import io.switchboard.dispatcher.PartitionOffsets;
+import io.switchboard.infrastructure.kafka.ConsumerLag;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.WebhookDelivery;
 import java.time.Duration;
@@ -54,7 +55,7 @@ final class DeliveryPump implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config, Topics.WEBHOOK_DELIVERIES.keySerde().deserializer(), values);
         this.lanes = lanes;
         this.maxPending = properties.getMaxPending();
-        this.lag = new ConsumerLag(meters, properties.getGroupId(),
+        this.lag = new ConsumerLag(meters, "webhooks.consumer.lag", properties.getGroupId(),
                 List.of(Topics.WEBHOOK_DELIVERIES.name(), Topics.WEBHOOK_RETRIES.name()));
         this.thread = new Thread(this::run, "webhooks-delivery");
         thread.setDaemon(true);

@@ -1,5 +1,6 @@
 package io.switchboard.dispatcher.webhooks;
 
+import io.switchboard.infrastructure.kafka.ConsumerLag;
 import io.switchboard.schemas.Topics;
 import io.switchboard.schemas.avro.Account;
 import io.switchboard.schemas.avro.AccountStatus;
@@ -66,7 +67,7 @@ final class EventFanout implements AutoCloseable {
         this.records = records;
         this.clock = clock;
         this.metrics = metrics;
-        this.lag = new ConsumerLag(meters, properties.getFanoutGroupId(),
+        this.lag = new ConsumerLag(meters, "webhooks.consumer.lag", properties.getFanoutGroupId(),
                 List.of(Topics.MESSAGE_STATUS.name(), Topics.INBOUND_MESSAGES.name()));
         this.replies = new ReplyContext(properties.getProjectorUrl(), properties.getProjectorTimeout());
         this.thread = new Thread(this::run, "webhooks-fanout");

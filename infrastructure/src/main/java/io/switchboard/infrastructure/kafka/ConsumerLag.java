@@ -1,4 +1,4 @@
-package io.switchboard.dispatcher.webhooks;
+package io.switchboard.infrastructure.kafka;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,29 +11,30 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * {@code webhooks_consumer_lag{group,topic}}: how many records of each topic this instance's consumer of one group
- * is behind the end of the partitions it owns, summed. Measured on the consumer's own thread (a consumer is not
+ * A consumer-lag gauge per topic, tagged {@code group} and {@code topic}: how many records of each topic this
+ * instance's consumer of one group is behind the end of the partitions it owns, summed. Measured on the consumer's own thread (a consumer is not
  * thread-safe) from what its last fetches learnt of the end offsets ({@code currentLag}, no request to the broker), at
  * most once a second; a partition whose position is not known yet is left out.
  */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private static final long INTERVAL_MILLIS = 1_000;
 
     private final Map<String, AtomicLong> byTopic = new ConcurrentHashMap<>();
     private long measuredAt;
 
-    ConsumerLag(MeterRegistry meters, String group, List<String> topics) {
+    /** Registers {@code name} (e.g. {@code webhooks.consumer.lag}) once per topic. */
+    public ConsumerLag(MeterRegistry meters, String name, String group, List<String> topics) {
         for (String topic : topics) {
             AtomicLong lag = new AtomicLong();
             byTopic.put(topic, lag);
-            Gauge.builder("webhooks.consumer.lag", lag, AtomicLong::get).tag("group", group).tag("topic", topic)
+            Gauge.builder(name, lag, AtomicLong::get).tag("group", group).tag("topic", topic)
                     .description("Records behind the end of the partitions this instance reads").register(meters);
         }
     }
 
     /** Measures again if a second has passed; call it from the consumer's poll loop. */
-    void measure(Consumer<?, ?> consumer) {
+    public void measure(Consumer<?, ?> consumer) {
         long now = System.currentTimeMillis();
         if (now - measuredAt < INTERVAL_MILLIS) {
             return;
