@@ -9,6 +9,7 @@ import io.switchboard.ingress.http.ErrorCode;
 import io.switchboard.ingress.send.InvalidRequestException;
 import io.switchboard.ingress.send.JsonBodies;
 import io.switchboard.ingress.support.Timestamps;
+import io.switchboard.ingress.templates.TemplateSyncStatuses;
 import io.switchboard.schemas.avro.Account;
 import io.switchboard.schemas.avro.AccountStatus;
 import jakarta.inject.Singleton;
@@ -39,9 +40,12 @@ public class AccountAdminService {
     private final ConfigRecordPublisher publisher;
     private final LocalTableWatcher watcher;
     private final Clock clock;
+    private final TemplateSyncStatuses templateSyncs;
 
     public AccountAdminService(AccountStore accounts, PhoneNumberStore numbers, NumberRegistry registry,
-                               ConfigRecordPublisher publisher, LocalTableWatcher watcher, Clock clock) {
+                               ConfigRecordPublisher publisher, LocalTableWatcher watcher, Clock clock,
+                               TemplateSyncStatuses templateSyncs) {
+        this.templateSyncs = templateSyncs;
         this.accounts = accounts;
         this.numbers = numbers;
         this.registry = registry;
@@ -136,7 +140,8 @@ public class AccountAdminService {
     }
 
     AdminViews.AccountView view(Account account) {
-        return AdminViews.account(account, numbers.ofAccount(account.getAccountId()));
+        return AdminViews.account(account, numbers.ofAccount(account.getAccountId()),
+                templateSyncs.of(account.getAccountId()));
     }
 
     static ApiError notFound(String accountId) {

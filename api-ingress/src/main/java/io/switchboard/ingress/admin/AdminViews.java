@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.switchboard.ingress.auth.PermissionNames;
 import io.switchboard.ingress.support.Timestamps;
+import io.switchboard.ingress.templates.TemplateSyncStatus;
 import io.switchboard.schemas.avro.Account;
 import io.switchboard.schemas.avro.ApiKey;
 import io.switchboard.schemas.avro.PhoneNumber;
@@ -32,13 +33,14 @@ public final class AdminViews {
                 Timestamps.iso(key.getCreatedAt()), key.getRequireSignature(), key.getEncryptedSecret() != null);
     }
 
-    /** An account with the numbers the phone-numbers table gives it. */
-    public static AccountView account(Account account, List<PhoneNumber> numbers) {
+    /** An account with the numbers the phone-numbers table gives it and how its templates were last read. */
+    public static AccountView account(Account account, List<PhoneNumber> numbers,
+                                      @Nullable TemplateSyncStatus templateSync) {
         return new AccountView(account.getAccountId(), account.getName(), account.getWabaId(),
                 account.getPhoneNumberId(), account.getDisplayPhoneNumber(), account.getMessagesPerSecond(),
                 Timestamps.iso(account.getCreatedAt()), account.getStatus().name().toLowerCase(Locale.ROOT),
                 account.getStatusReason(), Timestamps.iso(account.getStatusChangedAt()),
-                numbers.stream().map(AdminViews::number).toList());
+                numbers.stream().map(AdminViews::number).toList(), templateSync);
     }
 
     public static PhoneNumberView number(PhoneNumber number) {
@@ -81,7 +83,8 @@ public final class AdminViews {
 
     /**
      * A WhatsApp account: its sending number ({@code phone_number_id}), its status, and {@code phone_numbers}, the
-     * numbers it owns by the phone-numbers table (empty when another account owns the number it names).
+     * numbers it owns by the phone-numbers table (empty when another account owns the number it names), and
+     * {@code template_sync}, how this instance last read its templates from WhatsApp (null for a deleted account).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -94,7 +97,8 @@ public final class AdminViews {
                               String status,
                               @JsonProperty("status_reason") @Nullable String statusReason,
                               @JsonProperty("status_changed_at") @Nullable String statusChangedAt,
-                              @JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers) {
+                              @JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers,
+                              @JsonProperty("template_sync") @Nullable TemplateSyncStatus templateSync) {
     }
 
     /** Who owns a business number. */

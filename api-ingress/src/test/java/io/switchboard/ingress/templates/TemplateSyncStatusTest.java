@@ -103,6 +103,16 @@ class TemplateSyncStatusTest {
     }
 
     @Test
+    void theAccountViewShowsHowItsTemplatesWereLastRead() {
+        JsonNode failing = json(admin.call("GET", "/api/v1/admin/accounts/" + failingAccount, null)).get("data");
+        JsonNode empty = json(admin.call("GET", "/api/v1/admin/accounts/" + emptyAccount, null)).get("data");
+
+        assertThat(failing.get("template_sync").get("state").asText()).isEqualTo("failed");
+        assertThat(failing.get("template_sync").get("last_error").asText()).contains("does not exist");
+        assertThat(empty.get("template_sync").get("state").asText()).isEqualTo("empty");
+    }
+
+    @Test
     void anAccountWhoseSyncFailsSaysWhy() {
         JsonNode data = json(admin.call("GET", "/api/v1/admin/accounts/" + failingAccount + "/templates/sync", null))
                 .get("data");
