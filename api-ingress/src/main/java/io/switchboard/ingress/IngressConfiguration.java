@@ -91,7 +91,7 @@ public class IngressConfiguration {
         this.statusQueryTimeout = statusQueryTimeout;
     }
 
-    /** Messages per minute one API key may send to one recipient (seed 000: 10). */
+    /** Messages per minute one API key may send to one recipient (the Coext API's limit: 10). */
     public int getPerRecipientLimit() {
         return perRecipientLimit;
     }

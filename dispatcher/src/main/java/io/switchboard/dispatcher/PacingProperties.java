@@ -11,7 +11,7 @@ import java.util.Map;
  * WhatsApp's highest tier; sends are paced at the budget less {@code headroom} (5%). After a 130429 the number's rate is multiplied by {@code decrease-factor} (not below
  * {@code min-rate}) and climbs back by {@code recovery-per-second} each second.
  *
- * <p>The rule kept (issue 4): no one-second window holds more than the budget plus 5% of a number's sends. Slots are
+ * <p>The rule kept: no one-second window holds more than the budget plus 5% of a number's sends. Slots are
  * {@code 1/paced-rate} apart; a send that goes out up to {@code L} after its slot lets a window collect the slots of
  * {@code 1 s + L}, so the rule holds while {@code L <= floor(1.05 * budget) * interval - 1 s}
  * ({@link #lateAllowanceNanos}): about 105 ms for budgets of 20 and more at the default 5% headroom, 52 ms below.

@@ -9,7 +9,7 @@ public enum SendAction {
     SENT,
     /** Transient: nothing was accepted, try again after a backoff. */
     RETRY,
-    /** Rate limited: try again after a longer backoff (issue 4 slows the number or recipient instead). */
+    /** Rate limited: try again after a longer backoff (130429 also slows the number's pace, 131056 waits for the pair). */
     THROTTLE,
     /** WhatsApp refused this message for good: publish FAILED with its code and text. */
     PERMANENT,

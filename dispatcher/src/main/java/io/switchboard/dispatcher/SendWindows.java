@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * This instance's sends of each business number in the last second, so that a slot that fired late (up to
- * {@link PacingProperties#lateLimitNanos}; off by default) can be used instead of being thrown away (issue 6): such a
+ * {@link PacingProperties#lateLimitNanos}; off by default) can be used instead of being thrown away: such a
  * send goes out only while fewer than {@link #limitOf the number's limit} sends of the number went out in the one
  * second before it. So no one-second window of this instance holds more than that limit of a number's sends, however
  * late its timers fire.
@@ -35,7 +35,7 @@ public final class SendWindows {
      * taken); a positive number, it waits that many nanoseconds for room in the window and asks again; -1, its slot
      * is past its limit (or would be once there is room) and it takes a fresh slot. A slot that may not be used
      * beyond its tolerance (no {@code late-limit}, the default) does not consult the window: on time it goes, late
-     * it is taken again, the rule before issue 6 unchanged.
+     * it is taken again.
      */
     public long release(String phoneNumberId, PaceSlot slot, long nanoTime) {
         if (slot.limit() == slot.latest()) {

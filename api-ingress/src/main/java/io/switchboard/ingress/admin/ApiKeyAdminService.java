@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Manages API keys (seed 001). A new key and secret are generated here and shown once: the topic holds only the key's
+ * Manages API keys (the admin API's key management). A new key and secret are generated here and shown once: the topic holds only the key's
  * SHA-256 and the secret encrypted under the master key, so neither can be read back. Every change is acknowledged
  * by Kafka (acks=all) and applied by this instance's own table before it is answered; other instances follow within
  * a poll. Changes replace the whole record (last writer wins); a deletion leaves an inactive marker without the secret.

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Seed 001's dashboard figures: total keys, active keys (active and not expired), calls today (requests that passed
+ * The admin dashboard's figures: total keys, active keys (active and not expired), calls today (requests that passed
  * the send gate this UTC day, summed over every key's daily counter, so it agrees with the daily limits) and templates
  * configured (approved templates, the ones that can be sent), of all accounts or of one. The counters are read in
  * one pipelined batch.

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A valid request to create an API key (seed 001): {@code name} (required, at most 100), {@code description} (at most
+ * A valid request to create an API key ({@code POST /api/v1/admin/keys}): {@code name} (required, at most 100), {@code description} (at most
  * 500), {@code account_id} (required), {@code permissions} (non-empty, known names, duplicates collapsed),
  * {@code rate_limit} per minute (default 60, 1..100,000), {@code daily_limit} (default 5,000, 1..10,000,000),
  * {@code expires_at} (optional, in the future) and {@code require_signature} (default false).

@@ -3,11 +3,11 @@ package io.switchboard.ingress.auth;
 import io.switchboard.schemas.avro.Permission;
 
 /**
- * The one table of what each public operation requires (seeds 000/001): text and interactive messages need
+ * The one table of what each public operation requires (the Coext API's permissions): text and interactive messages need
  * {@code send_text}, templates {@code send_template}, media {@code send_media}, template listing and details
  * {@code view_templates}, message status (one message or a batch), the outbound and inbound message listings and
  * inbound media downloads
- * {@code view_messages} (they are message history, seed 001's "retrieving message history and status"). Every endpoint authenticates with its operation
+ * {@code view_messages} (they are message history: the permission for "retrieving message history and status"). Every endpoint authenticates with its operation
  * ({@link ApiKeyAuthenticator#authenticate(String, ApiOperation)}), so a permission rule lives here and nowhere else.
  */
 public enum ApiOperation {

@@ -7,7 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.switchboard.ingress.status.MessageStatusView;
 
 /**
- * The JSON envelopes of the public API (seed 000): {@code {"success":true,"data":...,"meta":...}} and
+ * The JSON envelopes of the public API: {@code {"success":true,"data":...,"meta":...}} and
  * {@code {"success":false,"error":...,"meta":...}}. One record per response shape keeps serialization free of
  * runtime type guessing; field names are the API's snake_case.
  */

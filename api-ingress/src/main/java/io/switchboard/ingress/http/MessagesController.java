@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * The public message endpoints (seeds 000 and 003). Thin: hands the raw headers and body bytes to the send service
+ * The public message endpoints (text, template, media and interactive sends; status and listings). Thin: hands the raw headers and body bytes to the send service
  * (which decides every error itself, so malformed input can never reach a framework converter) and writes the
  * envelope. Everything returns a future: Redis, Kafka, the Cloud API and the projector are never waited for on an
  * event loop. Simulate mode is {@code X-Simulate: true} or {@code ?simulate=true}.

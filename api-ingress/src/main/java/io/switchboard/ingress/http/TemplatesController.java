@@ -12,7 +12,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.switchboard.ingress.templates.TemplateQueryService;
 
 /**
- * The template queries (seed 000): {@code GET /templates} ({@code ?status=}, {@code ?language=}) and
+ * The template queries: {@code GET /templates} ({@code ?status=}, {@code ?language=}) and
  * {@code GET /templates/{name}} (all languages, or one with {@code ?language=}). Answered from memory, so plain
  * (non-blocking) methods are enough.
  */

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code POST /messages/interactive/button} (seed 003): {@code to}, optional {@code header} object ({@code text}
+ * {@code POST /messages/interactive/button}: {@code to}, optional {@code header} object ({@code text}
  * (60), or {@code image}/{@code video}/{@code document} with a {@code link} (https) or an uploaded media {@code id},
  * and for documents an optional {@code filename}), {@code body} (1,024), optional {@code footer} (60), 1 to 3
  * {@code buttons} ({@code id} (256) and {@code title} (20), both unique within the message: WhatsApp requires unique

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code POST /messages/interactive/list} (seed 003): {@code to}, optional {@code header} (text, 60), {@code body}
+ * {@code POST /messages/interactive/list}: {@code to}, optional {@code header} (text, 60), {@code body}
  * (1,024), optional {@code footer} (60), {@code button} (20), {@code sections} (1 to 10; each an optional
  * {@code title} (24) and 1 to 10 {@code rows}: {@code id} (200), {@code title} (24), optional {@code description}
  * (72)), optional {@code reference} (100). WhatsApp's own rules on top: at most 10 rows in all sections together,

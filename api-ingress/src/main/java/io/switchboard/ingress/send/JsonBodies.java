@@ -31,7 +31,7 @@ public final class JsonBodies {
 
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_LENGTH).build())
-            // A raw line break or tab pasted inside a string (as in two of seed 003's own examples) is read as that
+            // A raw line break or tab pasted inside a string (as hand-written examples often have) is read as that
             // character rather than refused: hand-written requests should work as written, and nothing is ambiguous.
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
             .build())

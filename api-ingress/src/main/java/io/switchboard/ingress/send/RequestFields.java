@@ -46,7 +46,7 @@ public final class RequestFields {
         return value;
     }
 
-    /** The seed's message, then what to change: the mistakes integrators make (no +, separators, a 0, the length). */
+    /** The API's message, then what to change: the mistakes integrators make (no +, separators, a 0, the length). */
     static String phoneError(String field, String value) {
         String hint;
         if (!value.startsWith("+")) {

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The send endpoints of the public API, each with its permission and validation. Seed 003: interactive messages
- * need send_text.
+ * The send endpoints of the public API, each with its permission and validation. Interactive messages need
+ * send_text, as text messages do.
  */
 @Singleton
 public class SendEndpoints {

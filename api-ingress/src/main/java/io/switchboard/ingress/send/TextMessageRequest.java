@@ -6,7 +6,7 @@ import io.switchboard.schemas.avro.MessageKind;
 import io.switchboard.schemas.avro.TextContent;
 
 /**
- * A valid body of {@code POST /messages/text} (seed 000): recipient in E.164, the text (1 to 4,096 characters) and
+ * A valid body of {@code POST /messages/text}: recipient in E.164, the text (1 to 4,096 characters) and
  * an optional client reference (at most 100 characters).
  *
  * @param to recipient, E.164 with the leading "+"

@@ -10,8 +10,8 @@ import jdk.jfr.Timespan;
 
 /**
  * One queued send's time in each stage, as a JDK Flight Recorder event (committed only while a recording asks for
- * it; without one it costs a few clock reads): where a slow 202 spent its time, inside the ingress. Issue 6 asks
- * where the tail at 5,000 sends/s comes from; the HTTP client only sees the sum. Record with
+ * it; without one it costs a few clock reads): where a slow 202 spent its time, inside the ingress: where the
+ * tail at 5,000 sends/s comes from, which the HTTP client only sees as a sum. Record with
  * {@code -XX:StartFlightRecording} (or {@code jcmd <pid> JFR.start}) and read with
  * {@code jfr print --events io.switchboard.ingress.SendStages}.
  */

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code variables} of a simplified template send (seed 000/001) mapped onto every parameter the template needs
+ * The {@code variables} of a named template send ({@code {"variables":{...}}}) mapped onto every parameter the template needs
  * ({@link TemplateSlots}) through its variable names ({@link TemplateShapes}), so that what is queued is what
  * WhatsApp accepts: header text, media (link or id, a document's file name) or location, body text, a limited-time
  * offer's expiration, URL suffixes, the one-time code of an authentication template (given once, it fills the body

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The {@code components} of a raw template send (seed 000), in the Cloud API's shape: read into the command's
+ * The {@code components} of a raw template send, in the Cloud API's shape: read into the command's
  * components (passed through as given) and checked against the template ({@link TemplateSlots}): the header's and
  * the body's parameter counts must equal the template's placeholders (a media or location header takes one
  * parameter, an authentication template's body its code), a text parameter has no line break, tab or run of more

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The variable mapping of each template for named sends (seed 000's "Template Configuration"): configured as
+ * The variable mapping of each template for named sends: configured as
  * {@code switchboard.ingress.template-mappings.<template-name>.<variable>: <placeholder>} (e.g.
  * {@code order_confirmation.customer_name: body.1}); several variables may name one placeholder (aliases, e.g.
  * {@code total_amount} and {@code total}). A placeholder is a slot's name or one of the parameters it fills

@@ -25,7 +25,7 @@ public record CustomerEvent(String type, String eventKey, String orderKey, Strin
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** ISO-8601 in UTC with milliseconds, as in seed 003 ({@code 2025-12-23T14:35:00.000Z}). */
+    /** ISO-8601 in UTC with milliseconds, as the documented webhook examples show ({@code 2025-12-23T14:35:00.000Z}). */
     public static String timestamp(Instant instant) {
         return TIMESTAMP.format(instant);
     }

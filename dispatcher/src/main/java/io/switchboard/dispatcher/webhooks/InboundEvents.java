@@ -7,7 +7,7 @@ import io.switchboard.schemas.avro.InboundMessage;
 import java.util.List;
 
 /**
- * Turns {@code inbound-messages} records into {@code message.received} events in seed 003's shape:
+ * Turns {@code inbound-messages} records into {@code message.received} events of the documented shape:
  * {@code {"event","timestamp","data":{"message_id","from","to","message":{...}}}}. {@code message} is WhatsApp's own
  * message object as received (the record's rawJson) without the fields already in {@code data} ({@code from},
  * {@code id}, {@code timestamp}) and without {@code context}, which becomes {@code data.context} ({@code wamid},

@@ -80,7 +80,7 @@ public class OwnerRouter {
     /**
      * Streams' answer for {@code key}, remembered until Streams next changes state: {@code queryMetadataForKey} is
      * synchronized on Streams' metadata, and on a busy machine an event loop waited there for tens of milliseconds
-     * behind the other event loop (issue 6). Owners only change in a rebalance, which is a state change.
+     * behind the other event loop (docs/BENCHMARKS.md). Owners only change in a rebalance, which is a state change.
      */
     private KeyQueryMetadata owner(KafkaStreams streams, String store, String key) {
         long generation = projector.stateChanges();

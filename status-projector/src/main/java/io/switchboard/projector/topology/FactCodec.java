@@ -16,8 +16,8 @@ import java.util.List;
  * (status, time, source, error). An attempt, which claims no status, is the one envelope with an empty timeline; its
  * time is {@code updatedAt}. Records of this shape only ever appear on internal topics, never on message-status.
  *
- * <p>Since issue 6 facts travel in the projector's own encoding ({@link FactSerde}); this envelope is what projectors
- * before it wrote, still decoded so that records they left on the repartition topic are applied after an upgrade.
+ * <p>Facts now travel in the projector's own encoding ({@link FactSerde}); this envelope is what earlier projectors
+ * wrote, still decoded so that records they left on the repartition topic are applied after an upgrade.
  */
 public final class FactCodec {
 

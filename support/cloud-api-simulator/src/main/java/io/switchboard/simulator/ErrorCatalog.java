@@ -5,10 +5,11 @@ import java.util.Optional;
 
 /**
  * Meta's title, usual {@code details} and usually reported HTTP status for the error codes the simulator can inject
- * (section 2 of whatsapp-cloud-api.md). Titles and details follow Meta's error-code page; the HTTP statuses are the
- * third-party ones (400 for most, 401 for token errors, 403 for policy blocks, 500 for 131000, 503 for service
- * outages), since Meta's table has none and clients must act on {@code code} anyway. An injected error may override
- * any of the three; a code missing here can only be injected with its own {@code title}.
+ * (Meta's error-code page, developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes).
+ * Titles and details follow that page; the HTTP statuses are the third-party ones (400 for most, 401 for token
+ * errors, 403 for policy blocks, 500 for 131000, 503 for service outages), since Meta's table has none and clients
+ * must act on {@code code} anyway. An injected error may override any of the three; a code missing here can only be
+ * injected with its own {@code title}.
  */
 public final class ErrorCatalog {
 

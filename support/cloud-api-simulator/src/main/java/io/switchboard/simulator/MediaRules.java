@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What the Cloud API accepts as an upload (section 5 of whatsapp-cloud-api.md): the MIME types of each media
- * kind and its size limit: image jpeg/png 5 MB; video mp4/3gpp 16 MB; audio aac/amr/mpeg/mp4/ogg 16 MB;
+ * What the Cloud API accepts as an upload (Meta's media guide,
+ * developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/media): the MIME
+ * types of each media kind and its size limit: image jpeg/png 5 MB; video mp4/3gpp 16 MB; audio aac/amr/mpeg/mp4/ogg 16 MB;
  * document plain text, pdf and the Office formats 100 MB; sticker webp 100 KB, or 500 KB when animated. Any
  * other type is code 100 with Meta's list of the accepted ones; too large is 131053. The file's bytes are not
  * decoded (codecs, colour depth and OPUS-in-ogg are not checked), except for the WebP header's animation flag.

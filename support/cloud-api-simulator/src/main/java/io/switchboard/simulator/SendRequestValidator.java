@@ -19,7 +19,8 @@ import static io.switchboard.simulator.JsonFields.requiredText;
 import static io.switchboard.simulator.JsonFields.requiredUrl;
 
 /**
- * Accepts a {@code POST /messages} body only if the real Cloud API would (section 1 of whatsapp-cloud-api.md):
+ * Accepts a {@code POST /messages} body only if the real Cloud API would (Meta's send guide:
+ * developers.facebook.com/documentation/business-messaging/whatsapp/messages/send-messages):
  * {@code messaging_product} is {@code whatsapp}; {@code to} is digits with an optional {@code +}; {@code type}
  * (text when omitted, as Meta defaults it) is a known type whose body object is present and within Meta's limits;
  * {@code biz_opaque_callback_data} is at most 512 characters. The first violation is thrown as a

@@ -13,7 +13,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds the exact bytes of a status notification as section 4 of whatsapp-cloud-api.md shows it: one entry for
+ * Builds the exact bytes of a status notification as Meta's status webhook reference shows it
+ * (developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status): one entry for
  * the WABA, one {@code messages} change, one status (or, batched, several of one business number) whose
  * {@code timestamp} is Unix seconds as a string and whose {@code recipient_id} is the recipient's digits. {@code biz_opaque_callback_data} is echoed when the send had it.
  * {@code pricing} rides on {@code sent} and {@code delivered} only, as Meta sends it on sent and one later status;

@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The seeds' example recipient, acting as a customer through the simulator: at every start it writes "Hi" to the
- * business, exactly as a person would, so the 24-hour customer-service window is open and the seed's text example
- * works as written. The message takes the real path: signed webhook, webhook-ingest, inbound-messages.
+ * The API examples' recipient (+919876543210), acting as a customer through the simulator: at every start it writes
+ * "Hi" to the business, exactly as a person would, so the 24-hour customer-service window is open and the example
+ * text send works as written. The message takes the real path: signed webhook, webhook-ingest, inbound-messages.
  */
 final class DemoCustomer {
 

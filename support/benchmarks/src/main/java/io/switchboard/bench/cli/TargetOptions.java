@@ -26,7 +26,7 @@ public final class TargetOptions {
     public String brokerHeap;
 
     @Option(names = "--service-heap", defaultValue = "256m",
-            description = "--processes: -Xmx of each application's JVM (default ${DEFAULT-VALUE}, issue 6's target).")
+            description = "--processes: -Xmx of each application's JVM (default ${DEFAULT-VALUE}, the memory target each service must meet).")
     public String serviceHeap;
 
     @Option(names = "--service-jvm-arg",

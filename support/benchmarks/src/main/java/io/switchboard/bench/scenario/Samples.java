@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The payloads of the load: API request bodies (text and named-template sends, as in the seeds), send commands and
+ * The payloads of the load: API request bodies (text and named-template sends, as in the API's examples), send commands and
  * status updates as the services write them, and the recipients they go to. Recipient {@code n} is
  * {@code +1555} followed by n in seven digits, so a run of up to ten million sends never repeats a recipient and no
  * per-recipient limit is met unless asked for.

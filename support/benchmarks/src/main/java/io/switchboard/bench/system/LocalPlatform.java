@@ -75,7 +75,7 @@ public final class LocalPlatform implements AutoCloseable {
         benchProperties.put("switchboard.ingress.templates.sync-interval", "2s");
         benchProperties.put("switchboard.dispatcher.max-in-flight", Integer.toString(dispatcherMaxInFlight));
         // dispatch writes commands of made-up accounts straight to send-commands; the dispatcher's account check
-        // (issue 5) would reject them all as UNKNOWN_ACCOUNT. The e2e accounts are real and pass the ingress's check.
+        // (validation.require-account) would reject them all as UNKNOWN_ACCOUNT. The e2e accounts are real and pass the ingress's check.
         benchProperties.put("switchboard.dispatcher.validation.require-account", "false");
         benchProperties.putAll(extraProperties);
         if (processes == null) {
