@@ -33,7 +33,7 @@ final class LocalBanner {
         lines.add(row("admin_token", "in " + localJson + " (readable by you only)"));
         lines.add(row("demo_api_key", "in " + localJson + "; print it with ./switchboard get demo_api_key"));
         lines.add("");
-        lines.add("The seed's demo customer " + demoCustomer + " has just written \"Hi\", so the 24-hour window"
+        lines.add("The demo customer " + demoCustomer + " has just written \"Hi\", so the 24-hour window"
                 + " for free-form messages to them is open. Act as any customer with:");
         lines.add("  curl -X POST " + endpoints.simulatorUrl()
                 + "/_sim/inbound -d '{\"from\": \"+14155550123\", \"text\": \"Hi\"}'");
