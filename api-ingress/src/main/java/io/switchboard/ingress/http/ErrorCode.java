@@ -1,6 +1,7 @@
 package io.switchboard.ingress.http;
 
 import io.micronaut.http.HttpStatus;
+import io.switchboard.infrastructure.http.FramingError;
 
 /**
  * Every error code the public API answers with, and its HTTP status. Clients branch on the code, never on the
@@ -56,7 +57,13 @@ public enum ErrorCode {
     TEMPLATES_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     MEDIA_UPLOAD_FAILED(HttpStatus.BAD_GATEWAY),
     MEDIA_DOWNLOAD_FAILED(HttpStatus.BAD_GATEWAY),
-    STATUS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+    STATUS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    // Refused for its HTTP framing or slowness before any route saw it (see of(FramingError)).
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
+    REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT),
+    URI_TOO_LONG(HttpStatus.REQUEST_URI_TOO_LONG),
+    HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE),
+    HTTP_VERSION_NOT_SUPPORTED(HttpStatus.HTTP_VERSION_NOT_SUPPORTED);
 
     private final HttpStatus status;
 
@@ -66,5 +73,16 @@ public enum ErrorCode {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The public code of a refusal of the HTTP framing guard, which answers before any route. */
+    public static ErrorCode of(FramingError error) {
+        return switch (error) {
+            case MALFORMED_REQUEST -> MALFORMED_REQUEST;
+            case REQUEST_TIMEOUT -> REQUEST_TIMEOUT;
+            case URI_TOO_LONG -> URI_TOO_LONG;
+            case HEADERS_TOO_LARGE -> HEADERS_TOO_LARGE;
+            case HTTP_VERSION_NOT_SUPPORTED -> HTTP_VERSION_NOT_SUPPORTED;
+        };
     }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.switchboard.ingress.support.CloudApiPeer;
+import io.switchboard.ingress.support.ConfigRecords;
 import io.switchboard.ingress.support.ContractClient;
 import io.switchboard.ingress.support.ContractClient.Answer;
 import io.switchboard.ingress.support.InboundMessages;
 import io.switchboard.ingress.support.IngressApp;
 import io.switchboard.ingress.support.OpenApiSpec;
 import io.switchboard.ingress.templates.TemplateStore;
+import io.switchboard.schemas.avro.Account;
+import io.switchboard.schemas.avro.ApiKey;
 import io.switchboard.schemas.avro.Permission;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +120,13 @@ class OpenApiSendAnswersTest {
         assertThat(send("/media", "{" + to + ",\"type\":\"image\",\"mime_type\":\"image/png\",\"base64\":\""
                 + Base64.getEncoder().encodeToString(new byte[] {1, 2, 3}) + "\"}").status()).isEqualTo(202);
 
+        // New variable names: an authentication template's one-time code, a media header.
+        assertThat(send("/template/send", "{" + to + ",\"template_name\":\"otp_code\",\"language\":\"en\","
+                + "\"variables\":{\"code\":\"123456\"}}").status()).isEqualTo(202);
+        assertThat(send("/template/send", "{" + to + ",\"template_name\":\"appointment_reminder\",\"language\":"
+                + "\"en\",\"variables\":{\"header_image\":\"https://example.com/a.jpg\",\"1\":\"Ann\",\"2\":"
+                + "\"Monday\"}}").status()).isEqualTo(202);
+
         Answer simulated = send("/text", "{" + to + ",\"message\":\"dry run\"}", "X-Simulate", "true");
         assertThat(simulated.status()).as(simulated.body()).isEqualTo(200);
         assertThat(simulated.json().path("data").path("whatsapp_request").path("type").asText()).isEqualTo("text");
@@ -154,6 +164,11 @@ class OpenApiSendAnswersTest {
                 "{\"to\":\"" + InboundMessages.customer() + "\",\"message\":\"hi\"}");
         expect(422, "TEMPLATE_NOT_APPROVED", "/template/send",
                 "{" + to + ",\"template_name\":\"summer_sale\",\"language\":\"en\",\"variables\":{\"1\":\"50%\"}}");
+        String order = "{" + to + ",\"template_name\":\"order_confirmation\",\"language\":\"en\",\"variables\":";
+        expect(422, "TEMPLATE_VARIABLE_MISSING", "/template/send", order + "{\"customer_name\":\"Ann\"}}");
+        expect(422, "TEMPLATE_VARIABLE_INVALID", "/template/send", order + "{\"customer_name\":\"Ann\","
+                + "\"order_id\":\"O-1\",\"total\":\"$1\",\"total_amount\":\"$2\"}}");
+        expect(400, "VALIDATION_ERROR", "/template/send", order + "{\"customer_name\":true}}");
         String reused = "reuse-" + UUID.randomUUID();
         assertThat(send("/text", "{" + to + ",\"message\":\"a\"}", "Idempotency-Key", reused).status())
                 .isEqualTo(202);
@@ -179,6 +194,15 @@ class OpenApiSendAnswersTest {
         Answer limited = expect(429, "RATE_LIMIT_EXCEEDED", client.invalid("POST", "/api/v1/external/messages/text",
                 text, "Content-Type", JSON, "X-API-Key", once));
         assertThat(limited.header("Retry-After")).isNotNull();
+        // A refusal by the day's limit describes that limit, not the minute's.
+        String daily = app.createKey(60, 1, Permission.SEND_TEXT);
+        assertThat(client.valid("POST", "/api/v1/external/messages/text", text, "Content-Type", JSON,
+                "X-API-Key", daily).status()).isEqualTo(202);
+        Answer perDay = expect(429, "RATE_LIMIT_EXCEEDED", client.invalid("POST", "/api/v1/external/messages/text",
+                text, "Content-Type", JSON, "X-API-Key", daily));
+        assertThat(perDay.json().path("error").path("limit").asText()).isEqualTo("per_day");
+        assertThat(perDay.header("RateLimit-Limit")).isEqualTo("1");
+        assertThat(perDay.json().path("meta").path("rate_limit").path("limit").asInt()).isEqualTo(1);
 
         peer.answerMediaWith(500);
         try {
@@ -191,11 +215,49 @@ class OpenApiSendAnswersTest {
 
     @Test
     @Order(3)
+    void aKeyThatNoLongerWorksOrWhoseAccountMayNotSendAnswersAsDocumented() {
+        String body = "{\"to\":\"" + customer + "\",\"message\":\"hi\"}";
+        Instant now = Instant.now();
+        String deactivated = key(false, null, null);
+        String expired = key(true, now.minusSeconds(60), null);
+        String deleted = key(false, null, now);
+        expectWhenRead(401, "API_KEY_DEACTIVATED", body, deactivated);
+        expectWhenRead(401, "API_KEY_EXPIRED", body, expired);
+        expectWhenRead(401, "API_KEY_DELETED", body, deleted);
+
+        // An account naming a business number another account (the app's) owns may not send from it.
+        String squatter = "acct-squat-" + UUID.randomUUID().toString().substring(0, 8);
+        ConfigRecords.publish(Account.newBuilder().setAccountId(squatter).setName("Squatter").setWabaId("1")
+                .setPhoneNumberId(app.phoneNumberId()).setMessagesPerSecond(80).setCreatedAt(now).build());
+        expectWhenRead(403, "PHONE_NUMBER_NOT_OWNED", body, ConfigRecords.publishKey(squatter, Permission.SEND_TEXT));
+        assertThat(client.takeMismatches()).as("answers that do not match the document").isEmpty();
+    }
+
+    @Test
+    @Order(4)
     void everySendOperationAnsweredASuccessAndItsErrors() {
         assertThat(OPERATIONS).allMatch(client::succeeded);
         assertThat(client.exercised()).contains("sendText 400", "sendText 401", "sendText 403", "sendTemplate 404",
                 "sendText 413", "sendText 415", "sendText 422", "sendTemplateNamed 422", "sendMedia 409",
-                "sendText 429", "sendMedia 502", "sendText 200", "sendTemplateNamed 200");
+                "sendText 429", "sendMedia 502", "sendText 200", "sendTemplateNamed 200", "sendTemplateNamed 400");
+    }
+
+    /** A key of the app's account, published as another instance or the admin API would have written it. */
+    private static String key(boolean active, Instant expiresAt, Instant deletedAt) {
+        String secret = "pk_live_" + UUID.randomUUID().toString().replace("-", "");
+        ApiKey key = app.newKey(secret, 60, active, List.of(Permission.SEND_TEXT));
+        key.setExpiresAt(expiresAt);
+        key.setDeletedAt(deletedAt);
+        IngressApp.publish(key);
+        return secret;
+    }
+
+    /** Once the app has read the key's record (until then it is unknown), a text send with it answers the code. */
+    private static void expectWhenRead(int status, String code, String body, String key) {
+        await(code).atMost(Duration.ofSeconds(10)).until(() -> code.equals(IngressApp.json(app.postText(key, body))
+                .path("error").path("code").asText()));
+        expect(status, code, client.invalid("POST", "/api/v1/external/messages/text", body, "Content-Type", JSON,
+                "X-API-Key", key));
     }
 
     private static Answer expect(int status, String code, String path, String json) {

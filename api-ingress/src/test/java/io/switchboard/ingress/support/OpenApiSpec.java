@@ -1,8 +1,11 @@
 package io.switchboard.ingress.support;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -81,6 +84,18 @@ public final class OpenApiSpec {
             validator = OpenApiInteractionValidator.createForInlineApiSpecification(text).build();
         }
         return validator;
+    }
+
+    /**
+     * What does not match when {@code json} is read as the component schema {@code name} (empty when it matches):
+     * for answers that belong to no operation, such as the refusals of the HTTP framing guard before routing.
+     */
+    public String schemaProblems(String json, String name) {
+        Schema<?> schema = model().getComponents().getSchemas().get(name);
+        if (schema == null) {
+            throw new IllegalArgumentException("the document has no schema " + name);
+        }
+        return problems(new SchemaValidator(model(), new MessageResolver()).validate(json, schema, name));
     }
 
     /** One documented operation: its method, path template, id, tags, and whether api-ingress serves it. */
