@@ -84,7 +84,7 @@ public final class AdminViews {
     /**
      * A WhatsApp account: its sending number ({@code phone_number_id}), its status, and {@code phone_numbers}, the
      * numbers it owns by the phone-numbers table (empty when another account owns the number it names), and
-     * {@code template_sync}, how this instance last read its templates from WhatsApp (null for a deleted account).
+     * {@code template_sync}, how this instance last read its templates from WhatsApp (absent for a deleted account).
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -98,7 +98,8 @@ public final class AdminViews {
                               @JsonProperty("status_reason") @Nullable String statusReason,
                               @JsonProperty("status_changed_at") @Nullable String statusChangedAt,
                               @JsonProperty("phone_numbers") List<PhoneNumberView> phoneNumbers,
-                              @JsonProperty("template_sync") @Nullable TemplateSyncStatus templateSync) {
+                              @JsonProperty("template_sync") @JsonInclude(JsonInclude.Include.NON_NULL)
+                              @Nullable TemplateSyncStatus templateSync) {
     }
 
     /** Who owns a business number. */
